@@ -1,0 +1,61 @@
+package org.flickrdynamic;
+
+/**
+ * Flickr answered {@code <rsp stat="fail">}. The message names the method, the code, Flickr's own
+ * message and, when the method table has one, the table's explanation of that code.
+ */
+public class FlickrApiException extends FlickrException {
+    private static final long serialVersionUID = 1L;
+
+    /** Codes Flickr documents as temporary: 105 service unavailable, 106 write failed, 201 busy. */
+    private static final java.util.Set<Integer> TEMPORARY_CODES = java.util.Set.of(105, 106, 201);
+
+    private final String method;
+    private final int code;
+    private final String flickrMessage;
+    private final String explanation;
+
+    /**
+     * @param method        the full method name called
+     * @param code          Flickr's error code
+     * @param flickrMessage the {@code msg} attribute Flickr sent (may be empty)
+     * @param explanation   the method table's explanation of the code, or {@code null}
+     */
+    public FlickrApiException(String method, int code, String flickrMessage, String explanation) {
+        super(describe(method, code, flickrMessage, explanation), TEMPORARY_CODES.contains(code), null);
+        this.method = method;
+        this.code = code;
+        this.flickrMessage = flickrMessage == null ? "" : flickrMessage;
+        this.explanation = explanation;
+    }
+
+    /** Flickr's error code, e.g. 1 "Photo not found" or 100 "Invalid API Key". */
+    public int code() {
+        return code;
+    }
+
+    /** The full name of the method that failed. */
+    public String method() {
+        return method;
+    }
+
+    /** The message Flickr sent with the code. */
+    public String flickrMessage() {
+        return flickrMessage;
+    }
+
+    /** The method table's explanation of the code, or {@code null} when it has none. */
+    public String explanation() {
+        return explanation;
+    }
+
+    private static String describe(String method, int code, String msg, String explanation) {
+        StringBuilder sb = new StringBuilder("Flickr error ").append(code)
+                .append(" calling ").append(method).append(": ")
+                .append(msg == null || msg.isEmpty() ? "(no message)" : msg);
+        if (explanation != null && !explanation.isBlank() && !explanation.equals(msg)) {
+            sb.append(" (").append(explanation).append(')');
+        }
+        return sb.toString();
+    }
+}

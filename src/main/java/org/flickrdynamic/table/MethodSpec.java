@@ -1,0 +1,68 @@
+package org.flickrdynamic.table;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the method table knows about one Flickr API method. Immutable.
+ *
+ * @param name            the full name, e.g. {@code flickr.photos.search}
+ * @param description     what the method does (may hold HTML)
+ * @param source          which source(s) the facts came from
+ * @param needsLogin      whether the call needs a logged-in user (a token)
+ * @param needsSigning    whether the call must be signed even when {@code signed?} is false
+ * @param permission      the permission the user's token must hold
+ * @param httpVerb        {@code GET} for reads, {@code POST} for writes and deletes
+ * @param arguments       the method's own arguments (implicit ones excluded), in documented order
+ * @param paging          how the answer is paged, or {@code null} when it is not
+ * @param errors          the method's own error codes (the common ones live in {@link MethodTable#commonErrors()})
+ * @param exampleResponse the documented example payload as XML, or {@code null} when none is known
+ * @param explanation     the documentation's notes on the response, or {@code null}
+ */
+public record MethodSpec(
+        String name,
+        String description,
+        Source source,
+        boolean needsLogin,
+        boolean needsSigning,
+        Permission permission,
+        String httpVerb,
+        List<ArgumentSpec> arguments,
+        Paging paging,
+        List<ErrorSpec> errors,
+        String exampleResponse,
+        String explanation) {
+
+    /** The prefix every full method name starts with. */
+    public static final String PREFIX = "flickr.";
+
+    public MethodSpec {
+        arguments = List.copyOf(arguments);
+        errors = List.copyOf(errors);
+    }
+
+    /** The name without its {@code flickr.} prefix, e.g. {@code photos.search}. */
+    public String shortName() {
+        return name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+    }
+
+    /** The argument with this name, if the method has one. */
+    public Optional<ArgumentSpec> argument(String argumentName) {
+        for (ArgumentSpec a : arguments) {
+            if (a.name().equals(argumentName)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the answer is paged ({@code page}/{@code per_page} arguments). */
+    public boolean isPaged() {
+        return paging != null;
+    }
+
+    /** Whether the method changes data and so is sent as a form POST. */
+    public boolean isPost() {
+        return "POST".equals(httpVerb);
+    }
+}

@@ -1,0 +1,39 @@
+package org.flickrdynamic.table;
+
+import java.util.Locale;
+
+/** The permission a method needs from the logged-in user, in increasing order of power. */
+public enum Permission {
+    /** No login needed. */
+    NONE,
+    /** Read the user's private data. */
+    READ,
+    /** Read, and add or change data. */
+    WRITE,
+    /** Read, write, and delete. */
+    DELETE;
+
+    /** Whether a token holding this permission may call a method that needs {@code needed}. */
+    public boolean covers(Permission needed) {
+        return compareTo(needed) >= 0;
+    }
+
+    /** The lower-case word Flickr uses ({@code none}, {@code read}, {@code write}, {@code delete}). */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses Flickr's word for a permission.
+     *
+     * @throws IllegalArgumentException naming the word when it is not one of the four
+     */
+    public static Permission fromWord(String word) {
+        for (Permission p : values()) {
+            if (p.word().equals(word)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown permission '" + word + "' (expected none, read, write or delete)");
+    }
+}
