@@ -207,7 +207,8 @@ public final class OAuth1Signer implements Signer {
         }
     }
 
-    private static String randomNonce() {
+    /** A fresh nonce: 16 bytes of {@link SecureRandom} in hex, unreserved so it needs no encoding. */
+    static String randomNonce() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         StringBuilder hex = new StringBuilder(32);
