@@ -158,10 +158,12 @@ public final class OAuth1Signer implements Signer {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot sign for URL " + withoutQuery(url) + ": " + e.getReason(), e);
+            // Not chained: the cause's message repeats the whole URL, user info and query included.
+            throw new IllegalArgumentException("cannot sign for URL " + describe(url) + ": " + e.getReason()
+                    + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("cannot sign for URL " + withoutQuery(url) + ": not an absolute URL with a host");
+            throw new IllegalArgumentException("cannot sign for URL " + describe(url) + ": not an absolute URL with a host");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
@@ -218,8 +220,22 @@ public final class OAuth1Signer implements Signer {
         return hex.toString();
     }
 
-    private static String withoutQuery(String url) {
-        int cut = url.indexOf('?');
-        return cut < 0 ? url : url.substring(0, cut);
+    /** The URL for an error message, without the parts that may carry credentials: user info and query. */
+    private static String describe(String url) {
+        int end = url.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = url.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String shown = url.substring(0, end);
+        int authority = shown.indexOf("://");
+        int at = shown.indexOf('@');
+        int slash = authority < 0 ? -1 : shown.indexOf('/', authority + 3);
+        if (authority >= 0 && at > authority && (slash < 0 || at < slash)) {
+            shown = shown.substring(0, authority + 3) + "...@" + shown.substring(at + 1);
+        }
+        return shown;
     }
 }
