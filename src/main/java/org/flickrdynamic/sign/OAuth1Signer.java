@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The consumer key is the API key and the consumer secret the API secret; when the credentials
  * carry a token it is sent as {@code oauth_token} and its secret joins the signing key. Without a
- * token the request is signed two-legged, with the key {@code secret&}.
+ * token the request is signed two-legged, with the key {@code secret&}; a token without a secret is
+ * signed the same way (RFC 5849 §3.4.2 allows an empty token secret).
  *
  * <p>{@link #sign} adds {@code oauth_consumer_key}, {@code oauth_nonce}, {@code oauth_timestamp},
  * {@code oauth_signature_method=HMAC-SHA1}, {@code oauth_version=1.0}, {@code oauth_token} (with a
