@@ -1,0 +1,224 @@
+package org.flickrdynamic.request;
+
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the arguments a script gives into the strings Flickr receives.
+ *
+ * <p>Keys: a {@code String}, any {@code CharSequence}, or a keyword/symbol object of a JVM language
+ * whose string form starts with {@code :} (the colon is dropped). Values: strings as they are;
+ * numbers in plain decimal (no exponent, no grouping); booleans as {@code 1}/{@code 0}; a collection
+ * or array joined with commas; {@code Instant}/{@code Date} as Unix seconds; {@code LocalDateTime}
+ * and {@code LocalDate} in Flickr's MySQL form; {@code null} means "not given". Falsy values are kept:
+ * {@code 0}, {@code "0"}, {@code false} and {@code ""} are all sent.
+ */
+public final class ArgumentNormalizer {
+    private static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private ArgumentNormalizer() {
+    }
+
+    /**
+     * Normalizes a map of arguments. Problems (a key that is not a name, a value of an unusable type,
+     * a name given twice) are added to {@code problems}; the offending entries are left out.
+     *
+     * @return the arguments as names and strings, in the order given; never {@code null}
+     */
+    public static Map<String, String> normalize(Map<?, ?> args, Problems problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (args == null) {
+            return out;
+        }
+        for (Map.Entry<?, ?> e : args.entrySet()) {
+            put(out, e.getKey(), e.getValue(), problems);
+        }
+        return out;
+    }
+
+    /**
+     * Normalizes arguments given as alternating keys and values ({@code "tags", "cat", "per_page", 5}).
+     * An odd count is a problem naming the key left without a value.
+     */
+    public static Map<String, String> normalizePairs(Object[] keysAndValues, Problems problems) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (keysAndValues == null) {
+            return out;
+        }
+        if (keysAndValues.length % 2 != 0) {
+            problems.add("arguments must come in key, value pairs; "
+                    + describeKey(keysAndValues[keysAndValues.length - 1]) + " has no value");
+        }
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            put(out, keysAndValues[i], keysAndValues[i + 1], problems);
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> out, Object rawKey, Object rawValue, Problems problems) {
+        String key = keyName(rawKey);
+        if (key == null) {
+            problems.add("argument key " + describeKey(rawKey) + " is not a name: use a String or a keyword");
+            return;
+        }
+        if (rawValue == null) {
+            return; // null means "not given", as in the Scheme wrapper's #f defaults
+        }
+        String value = value(key, rawValue, problems);
+        if (value == null) {
+            return;
+        }
+        if (out.putIfAbsent(key, value) != null) {
+            problems.add("argument " + key + " is given twice");
+        }
+    }
+
+    /** The wire name of a key, or {@code null} when the key cannot name an argument. */
+    static String keyName(Object key) {
+        if (!(key instanceof CharSequence) && !isKeyword(key)) {
+            return null;
+        }
+        String s = key.toString();
+        if (s.startsWith(":")) {
+            s = s.substring(1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    /** A keyword or symbol of a JVM language (Clojure, JRuby, Groovy, ...) prints as {@code :name}. */
+    private static boolean isKeyword(Object key) {
+        if (key == null || key instanceof Number || key instanceof Boolean || key instanceof Character) {
+            return false;
+        }
+        String s = key.toString();
+        return s != null && s.length() > 1 && s.charAt(0) == ':';
+    }
+
+    private static String describeKey(Object key) {
+        if (key == null) {
+            return "null";
+        }
+        return "'" + key + "' (" + key.getClass().getSimpleName() + ")";
+    }
+
+    /** The string form of one value, or {@code null} after recording a problem. */
+    static String value(String key, Object v, Problems problems) {
+        if (v instanceof CharSequence || v instanceof Character) {
+            return v.toString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "1" : "0";
+        }
+        if (v instanceof Number n) {
+            String s = plainDecimal(n);
+            if (s == null) {
+                problems.add("argument " + key + " is " + n + ", which is not a finite number");
+            }
+            return s;
+        }
+        if (v instanceof Instant i) {
+            return Long.toString(i.getEpochSecond());
+        }
+        if (v instanceof Date d) {
+            return Long.toString(Math.floorDiv(d.getTime(), 1000L));
+        }
+        if (v instanceof ZonedDateTime z) {
+            return Long.toString(z.toEpochSecond());
+        }
+        if (v instanceof OffsetDateTime o) {
+            return Long.toString(o.toEpochSecond());
+        }
+        if (v instanceof LocalDateTime l) {
+            return MYSQL_DATETIME.format(l);
+        }
+        if (v instanceof LocalDate l) {
+            return l.toString();
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (v instanceof Collection<?> c) {
+            return join(key, c.toArray(), problems);
+        }
+        if (v.getClass().isArray()) {
+            int n = Array.getLength(v);
+            Object[] items = new Object[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = Array.get(v, i);
+            }
+            return join(key, items, problems);
+        }
+        problems.add("argument " + key + " is a " + v.getClass().getName()
+                + "; give a string, number, boolean, date, or a list of those");
+        return null;
+    }
+
+    private static String join(String key, Object[] items, Problems problems) {
+        StringBuilder sb = new StringBuilder();
+        for (Object item : items) {
+            if (item == null) {
+                problems.add("argument " + key + " holds a null element");
+                return null;
+            }
+            if (item instanceof Collection<?> || item.getClass().isArray()) {
+                problems.add("argument " + key + " holds a nested list; give a flat list");
+                return null;
+            }
+            String s = value(key, item, problems);
+            if (s == null) {
+                return null;
+            }
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    /** Plain decimal with no exponent and no grouping; {@code null} for NaN and infinities. */
+    static String plainDecimal(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+                || n instanceof BigInteger) {
+            return n.toString();
+        }
+        if (n instanceof BigDecimal bd) {
+            return bd.toPlainString();
+        }
+        if (n instanceof Double || n instanceof Float) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return null;
+            }
+            // Float.toString keeps 0.1f as "0.1" rather than its binary expansion.
+            BigDecimal bd = n instanceof Float ? new BigDecimal(n.toString()) : BigDecimal.valueOf(d);
+            return stripZeros(bd);
+        }
+        // Other Number types (atomics, Clojure's BigInt and Ratio, ...): read their own text if it is
+        // a decimal, else fall back to the double value.
+        try {
+            return new BigDecimal(n.toString()).toPlainString();
+        } catch (NumberFormatException notDecimal) {
+            double d = n.doubleValue();
+            return Double.isNaN(d) || Double.isInfinite(d) ? null : stripZeros(BigDecimal.valueOf(d));
+        }
+    }
+
+    private static String stripZeros(BigDecimal bd) {
+        if (bd.signum() == 0) {
+            return "0";
+        }
+        return bd.stripTrailingZeros().toPlainString();
+    }
+}

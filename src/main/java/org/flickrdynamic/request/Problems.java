@@ -1,0 +1,31 @@
+package org.flickrdynamic.request;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.flickrdynamic.FlickrArgumentException;
+
+/**
+ * Collects every problem of one call, so the caller hears of all of them in a single
+ * {@link FlickrArgumentException} rather than one per attempt. Per call, never shared.
+ */
+public final class Problems {
+    private final List<String> problems = new ArrayList<>();
+
+    /** Records a problem, a sentence that names the argument or setting at fault. */
+    public void add(String problem) {
+        problems.add(problem);
+    }
+
+    /** Whether any problem was recorded. */
+    public boolean any() {
+        return !problems.isEmpty();
+    }
+
+    /** Throws one {@link FlickrArgumentException} listing every problem, if there is any. */
+    public void throwIfAny(String method) {
+        if (!problems.isEmpty()) {
+            throw new FlickrArgumentException(method, problems);
+        }
+    }
+}
