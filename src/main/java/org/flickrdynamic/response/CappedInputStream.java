@@ -1,0 +1,88 @@
+package org.flickrdynamic.response;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Passes a body through while refusing to read past a cap (so a huge or endless answer cannot fill the
+ * heap) and keeping its first bytes (so an error can show how the body began).
+ */
+final class CappedInputStream extends FilterInputStream {
+    /** How many leading bytes are kept for messages. */
+    static final int HEAD = 240;
+
+    /** Thrown when the body passes the cap. */
+    static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(long cap) {
+            super("the answer is larger than the " + cap + "-byte cap");
+        }
+    }
+
+    private final long cap;
+    private final byte[] head = new byte[HEAD];
+    private int headLength;
+    private long count;
+
+    CappedInputStream(InputStream in, long cap) {
+        super(in);
+        this.cap = cap;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            record(new byte[] {(byte) b}, 0, 1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        // Never ask for more than one byte past the cap, so the refusal happens before a large read lands.
+        long room = cap - count + 1;
+        int n = super.read(b, off, (int) Math.min(len, Math.max(1, room)));
+        if (n > 0) {
+            record(b, off, n);
+        }
+        return n;
+    }
+
+    private void record(byte[] b, int off, int n) throws TooLargeException {
+        if (headLength < HEAD) {
+            int k = Math.min(n, HEAD - headLength);
+            System.arraycopy(b, off, head, headLength, k);
+            headLength += k;
+        }
+        count += n;
+        if (count > cap) {
+            throw new TooLargeException(cap);
+        }
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    /** How many bytes have been read so far. */
+    long count() {
+        return count;
+    }
+
+    /** The first bytes read, as text with control characters shown as spaces, for a message. */
+    String head() {
+        String s = new String(head, 0, headLength, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        String t = sb.toString().strip().replaceAll(" {2,}", " ");
+        return headLength == HEAD ? t + "..." : t;
+    }
+}

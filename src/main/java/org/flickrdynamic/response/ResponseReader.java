@@ -1,0 +1,172 @@
+package org.flickrdynamic.response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import org.dom4j.Document;
+import org.dom4j.DocumentException;
+import org.dom4j.Element;
+import org.flickrdynamic.FlickrApiException;
+import org.flickrdynamic.FlickrException;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.table.ErrorSpec;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.transport.HttpAnswer;
+
+/**
+ * The parse and error stages: turns an HTTP answer into the {@code <rsp stat="ok">} element, or raises
+ * {@link FlickrApiException} for {@code stat="fail"} and {@link FlickrTransportException} for anything
+ * that is not a Flickr answer. One per call.
+ */
+public final class ResponseReader implements HttpAnswer.Reader<Element> {
+    private final MethodTable table;
+    private final MethodSpec method;
+    private final String url;
+    private final long maxBytes;
+    private final Supplier<String> ourBaseString;
+
+    /**
+     * @param table         the method table, for the explanation of error codes
+     * @param method        the method called
+     * @param url           the endpoint called, for messages
+     * @param maxBytes      the largest body accepted
+     * @param ourBaseString the OAuth base string this call signed, or {@code null} when it was not OAuth-signed
+     */
+    public ResponseReader(MethodTable table, MethodSpec method, String url, long maxBytes,
+                          Supplier<String> ourBaseString) {
+        this.table = table;
+        this.method = method;
+        this.url = url;
+        this.maxBytes = maxBytes;
+        this.ourBaseString = ourBaseString;
+    }
+
+    @Override
+    public Element read(HttpAnswer answer) throws IOException {
+        CappedInputStream body = new CappedInputStream(answer.body(), maxBytes);
+        int status = answer.status();
+        if (status < 200 || status > 299) {
+            throw httpError(answer, readSome(body));
+        }
+        Document doc;
+        try {
+            doc = SecureXml.reader().read(body);
+        } catch (DocumentException e) {
+            throw unparsable(e, body);
+        }
+        Element rsp = doc.getRootElement();
+        if (!"rsp".equals(rsp.getName())) {
+            throw notFlickr("its root element is <" + rsp.getName() + ">, not <rsp>", status, body);
+        }
+        String stat = rsp.attributeValue("stat");
+        if ("ok".equals(stat)) {
+            return rsp;
+        }
+        if ("fail".equals(stat)) {
+            throw failure(rsp, status, body);
+        }
+        throw notFlickr(stat == null ? "<rsp> has no stat" : "<rsp> has an unknown stat=\"" + stat + "\"", status, body);
+    }
+
+    private FlickrException failure(Element rsp, int status, CappedInputStream body) {
+        Element err = rsp.element("err");
+        if (err == null) {
+            return notFlickr("stat=\"fail\" came without an <err> element", status, body);
+        }
+        int code;
+        try {
+            code = Integer.parseInt(err.attributeValue("code", "").strip());
+        } catch (NumberFormatException e) {
+            return notFlickr("<err> has no numeric code", status, body);
+        }
+        String explanation = table.error(method, code).map(ResponseReader::explain).orElse(null);
+        return new FlickrApiException(method.name(), code, err.attributeValue("msg", ""), explanation);
+    }
+
+    private static String explain(ErrorSpec e) {
+        return e.explanation() != null && !e.explanation().isBlank() ? e.explanation() : e.message();
+    }
+
+    private FlickrTransportException httpError(HttpAnswer answer, String text) {
+        int status = answer.status();
+        if (status == 401 && text.contains("oauth_problem=")) {
+            return SignatureProblem.explain(method.name(), text, ourBaseString == null ? null : ourBaseString.get());
+        }
+        boolean retryable = status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
+        StringBuilder sb = new StringBuilder("HTTP ").append(status).append(" calling ").append(method.name())
+                .append(" at ").append(url);
+        if (answer.retryAfter() != null) {
+            sb.append(" (Retry-After: ").append(answer.retryAfter().strip()).append(')');
+        }
+        String start = oneLine(text);
+        sb.append(start.isEmpty() ? "; the body is empty" : "; the body starts: " + start);
+        return new FlickrTransportException(sb.toString(), status, retryable, null);
+    }
+
+    private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CappedInputStream.TooLargeException) {
+                return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                        + " is larger than the cap of " + maxBytes + " bytes and was refused"
+                        + " (raise maxResponseBytes if it is genuine)", 200, false, null);
+            }
+        }
+        String reason = reason(e);
+        if (reason.contains("DOCTYPE")) {
+            return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                    + " declares a DOCTYPE, which is refused (no Flickr answer has one, and it could"
+                    + " smuggle external entities); the body starts: " + body.head(), 200, false, null);
+        }
+        Throwable io = ioCause(e);
+        if (io != null) {
+            return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                    + " was cut off after " + body.count() + " bytes (" + io.getClass().getSimpleName()
+                    + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", 200, true, null);
+        }
+        return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                + " is not a Flickr response: malformed XML (" + reason + "); the body starts: " + body.head(),
+                200, true, null);
+    }
+
+    private FlickrTransportException notFlickr(String why, int status, CappedInputStream body) {
+        return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                + " is not a Flickr response: " + why + "; the body starts: " + body.head(), status, true, null);
+    }
+
+    private static String reason(DocumentException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? e.getMessage() : t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : oneLine(m);
+    }
+
+    private static Throwable ioCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException && !(t.getClass().getName().contains("MalformedByteSequence"))
+                    && !(t instanceof java.io.CharConversionException)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Reads at most 8 KiB of an error body, for the message; the rest is discarded with the connection. */
+    private static String readSome(InputStream in) {
+        try {
+            byte[] b = in.readNBytes(8192);
+            return new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 240 ? t.substring(0, 240) + "..." : t;
+    }
+}

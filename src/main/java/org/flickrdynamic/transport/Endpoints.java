@@ -1,0 +1,106 @@
+package org.flickrdynamic.transport;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+import org.flickrdynamic.FlickrArgumentException;
+
+/**
+ * Where requests go: the REST endpoint, the upload and replace endpoints, and the OAuth endpoints'
+ * common prefix. {@link #atBase(String)} moves all of them together (for the sandbox, a proxy or a
+ * compatible service); each can still be changed alone.
+ *
+ * @param rest    the REST endpoint, e.g. {@code https://api.flickr.com/services/rest/}
+ * @param upload  the upload endpoint
+ * @param replace the replace endpoint
+ * @param oauth   the prefix of {@code request_token}, {@code authorize} and {@code access_token}
+ */
+public record Endpoints(String rest, String upload, String replace, String oauth) {
+
+    /** Flickr's own endpoints. */
+    public static final Endpoints FLICKR = new Endpoints(
+            "https://api.flickr.com/services/rest/",
+            "https://up.flickr.com/services/upload/",
+            "https://up.flickr.com/services/replace/",
+            "https://www.flickr.com/services/oauth/");
+
+    /** Every endpoint under one base URL: {@code base + "services/rest/"} and so on. */
+    public static Endpoints atBase(String base) {
+        String b = base.endsWith("/") ? base : base + "/";
+        return new Endpoints(b + "services/rest/", b + "services/upload/", b + "services/replace/",
+                b + "services/oauth/");
+    }
+
+    /** A copy with another REST endpoint. */
+    public Endpoints withRest(String url) {
+        return new Endpoints(url, upload, replace, oauth);
+    }
+
+    /** A copy with another upload endpoint. */
+    public Endpoints withUpload(String url) {
+        return new Endpoints(rest, url, replace, oauth);
+    }
+
+    /** A copy with another replace endpoint. */
+    public Endpoints withReplace(String url) {
+        return new Endpoints(rest, upload, url, oauth);
+    }
+
+    /** A copy with another OAuth prefix. */
+    public Endpoints withOauth(String url) {
+        return new Endpoints(rest, upload, replace, url);
+    }
+
+    /**
+     * Checks every endpoint is an absolute http(s) URL, and that plain http is used only on the
+     * loopback unless {@code allowInsecureHttp}: keys, tokens and signatures must not cross a network
+     * in clear text by accident.
+     *
+     * @throws FlickrArgumentException naming each bad endpoint
+     */
+    public void check(boolean allowInsecureHttp) {
+        org.flickrdynamic.request.Problems problems = new org.flickrdynamic.request.Problems();
+        check("endpoint", rest, allowInsecureHttp, problems);
+        check("upload endpoint", upload, allowInsecureHttp, problems);
+        check("replace endpoint", replace, allowInsecureHttp, problems);
+        check("OAuth endpoint", oauth, allowInsecureHttp, problems);
+        problems.throwIfAny(null);
+    }
+
+    private static void check(String what, String url, boolean allowInsecureHttp,
+                              org.flickrdynamic.request.Problems problems) {
+        if (url == null || url.isBlank()) {
+            problems.add(what + " is empty");
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            problems.add(what + " '" + url + "' is not a URL: " + e.getReason());
+            return;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            problems.add(what + " '" + url + "' must start with https:// (or http:// on the loopback)");
+        } else if (uri.getHost() == null) {
+            problems.add(what + " '" + url + "' has no host");
+        } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problems.add(what + " '" + url + "' must not have a query or fragment");
+        } else if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            problems.add(what + " '" + url + "' uses plain http outside the loopback; use https,"
+                    + " or allow it explicitly with allowInsecureHttp(true)");
+        }
+    }
+
+    /** Whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+}

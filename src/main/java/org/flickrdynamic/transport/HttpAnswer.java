@@ -1,0 +1,23 @@
+package org.flickrdynamic.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * What came back over HTTP, handed to the parse stage while the connection is still open so the body
+ * can be parsed as it streams in.
+ *
+ * @param status      the HTTP status code
+ * @param contentType the Content-Type header, or {@code null}
+ * @param retryAfter  the Retry-After header, or {@code null}
+ * @param body        the body; read it to the end to keep the connection for reuse
+ */
+public record HttpAnswer(int status, String contentType, String retryAfter, InputStream body) {
+
+    /** Reads an answer into a result; may throw to refuse it (the connection is then discarded). */
+    @FunctionalInterface
+    public interface Reader<T> {
+        /** Turns the answer into a result. */
+        T read(HttpAnswer answer) throws IOException;
+    }
+}

@@ -1,0 +1,231 @@
+package org.flickrdynamic.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.flickrdynamic.FlickrException;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.sign.Percent;
+
+/**
+ * The send stage: one pooled, kept-alive Apache HttpClient 5 shared by every client with the same
+ * {@link TransportSettings}. GET carries the parameters in the query string; POST as an
+ * {@code application/x-www-form-urlencoded} body. Both are encoded with RFC 3986 percent-encoding, the
+ * same encoding the OAuth signature covers, so what is signed is byte for byte what is sent.
+ *
+ * <p>There are no automatic retries or redirects here: a retry of a write must be a deliberate decision,
+ * and a redirect would resend keys to a host nobody chose.
+ */
+public final class HttpTransport implements AutoCloseable {
+    /** A GET whose URL would pass this many bytes goes as a form POST, which Flickr accepts for reads too. */
+    static final int MAX_GET_URL = 6_000;
+    private static final int SIGNATURE_ROOM = 400;
+    private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
+
+    private final TransportSettings settings;
+    private final PoolingHttpClientConnectionManager pool;
+    private final CloseableHttpClient http;
+    private final AtomicInteger users = new AtomicInteger(1);
+
+    /** Opens a pool with these settings. Nothing connects until the first request. */
+    public HttpTransport(TransportSettings settings) {
+        this.settings = settings;
+        this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        // A pooled connection the server has quietly closed is checked before reuse.
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build())
+                .build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setUserAgent(settings.userAgent())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    /** The settings this pool was opened with. */
+    public TransportSettings settings() {
+        return settings;
+    }
+
+    /** Registers one more client sharing this pool; the pool closes when the last one closes. */
+    public HttpTransport retain() {
+        users.incrementAndGet();
+        return this;
+    }
+
+    /**
+     * Sends a request and hands the answer to {@code reader} while the connection is open.
+     *
+     * @param label       what the request is for (the method name), for messages
+     * @param verb        {@code GET} or {@code POST}, as {@link #effectiveVerb} chose it
+     * @param url         the endpoint, without query string
+     * @param params      the parameters, already signed; sent in this order
+     * @param readTimeout how long to wait for the answer to start and between its bytes
+     * @throws FlickrTransportException when no answer could be had; messages carry no parameters,
+     *                                  since they hold keys and signatures
+     */
+    public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
+                      HttpAnswer.Reader<T> reader) {
+        HttpUriRequestBase request = request(verb, url, params);
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(readTimeout))
+                .setConnectionRequestTimeout(Timeout.of(readTimeout))
+                .build());
+        ClassicHttpResponse response;
+        try {
+            response = http.executeOpen(null, request, null);
+        } catch (IOException e) {
+            throw failure(label, url, e);
+        }
+        boolean keep = false;
+        try {
+            HttpEntity entity = response.getEntity();
+            InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+            T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
+                    header(response, "Retry-After"), body));
+            EntityUtils.consume(entity); // the rest (trailing whitespace) so the connection can be reused
+            keep = true;
+            return result;
+        } catch (FlickrException e) {
+            throw e;
+        } catch (IOException e) {
+            throw failure(label, url, e);
+        } finally {
+            if (!keep) {
+                // Closing without reading to the end discards the connection: a refused or broken body
+                // (too large, malformed, cut off) must not leave half a response on a pooled connection.
+                closeQuietly(response);
+            }
+        }
+    }
+
+    private static HttpUriRequestBase request(String verb, String url, Map<String, String> params) {
+        String form = form(params);
+        if ("GET".equals(verb)) {
+            return new HttpGet(URI.create(form.isEmpty() ? url : url + "?" + form));
+        }
+        HttpPost post = new HttpPost(URI.create(url));
+        post.setEntity(new ByteArrayEntity(form.getBytes(StandardCharsets.US_ASCII), FORM));
+        return post;
+    }
+
+    /**
+     * The verb to send a request with, decided before signing (the signature covers the verb): a GET
+     * whose URL would be too long for servers and proxies goes as a POST, which Flickr accepts for reads.
+     */
+    public static String effectiveVerb(String verb, String url, Map<String, String> unsignedParams) {
+        if (!"GET".equals(verb)) {
+            return verb;
+        }
+        // Leave room for the signature parameters added after this decision.
+        return url.length() + 1 + form(unsignedParams).length() + SIGNATURE_ROOM <= MAX_GET_URL ? "GET" : "POST";
+    }
+
+    /** {@code name=value&...} in RFC 3986 encoding, the encoding the OAuth signature covers. */
+    static String form(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(Percent.encode(e.getKey())).append('=').append(Percent.encode(e.getValue()));
+        }
+        return sb.toString();
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    private FlickrTransportException failure(String label, String url, IOException e) {
+        String where = " calling " + label + " at " + url;
+        if (e instanceof ConnectTimeoutException) {
+            return new FlickrTransportException("Timed out connecting" + where + " after "
+                    + settings.connectTimeout().toMillis() + " ms", 0, true, e);
+        }
+        if (e instanceof HttpHostConnectException || e instanceof ConnectException) {
+            return new FlickrTransportException("Connection refused" + where, 0, true, e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new FlickrTransportException("Timed out waiting for the answer" + where, 0, true, e);
+        }
+        if (e instanceof UnknownHostException) {
+            return new FlickrTransportException("Unknown host" + where + " (" + e.getMessage() + ")", 0, true, e);
+        }
+        if (e instanceof NoHttpResponseException) {
+            return new FlickrTransportException("The server closed the connection without answering" + where,
+                    0, true, e);
+        }
+        if (e instanceof SSLException) {
+            return new FlickrTransportException("TLS failed" + where + ": " + e.getMessage(), 0, false, e);
+        }
+        if (e instanceof InterruptedIOException) {
+            return new FlickrTransportException("Interrupted" + where, 0, true, e);
+        }
+        if (e instanceof SocketException) {
+            return new FlickrTransportException("Connection failed" + where + " (" + e.getMessage() + ")", 0, true, e);
+        }
+        return new FlickrTransportException("I/O failure" + where + " (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", 0, true, e);
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // Already failing; the original error is what the caller needs.
+        }
+    }
+
+    /** Releases one user; the last one closes the pool and its connections. */
+    @Override
+    public void close() {
+        if (users.decrementAndGet() == 0) {
+            try {
+                http.close();
+            } catch (IOException ignored) {
+                // Closing sockets on shutdown; nothing useful to report.
+            }
+        }
+    }
+}
