@@ -1,0 +1,157 @@
+package org.flickrdynamic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+import org.dom4j.Element;
+import org.flickrdynamic.table.MethodTable;
+
+/**
+ * The static facade, modelled on the Scheme wrapper's parameters {@code current-api-key},
+ * {@code current-sec-key} and {@code signed?}: set the current settings once, then call any method.
+ *
+ * <pre>{@code
+ * Flickr.currentApiKey("your-key");
+ * Element rsp = Flickr.call("flickr.photosets.getPhotos", Map.of("photoset_id", "4", "user_id", "x@N01"));
+ * Element echo = Flickr.call("test.echo", "foo", "bar", "n", 5);
+ * }</pre>
+ *
+ * <p>The current settings are a default {@link FlickrClient}; each setter swaps in a new immutable client
+ * that shares the same connection pool, so a call in flight on another thread keeps the settings it
+ * started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
+ * once, when this class is first used. Nothing touches the network until the first call.
+ */
+public final class Flickr {
+    private static final AtomicReference<FlickrClient> CURRENT = new AtomicReference<>(fromEnvironment());
+
+    private Flickr() {
+    }
+
+    private static FlickrClient fromEnvironment() {
+        FlickrClient.Builder b = FlickrClient.builder()
+                .apiKey(System.getenv("FLICKR_API_KEY"))
+                .secret(System.getenv("FLICKR_API_SECRET"));
+        String endpoint = System.getenv("FLICKR_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
+            b.endpoint(endpoint.strip());
+        }
+        return b.build();
+    }
+
+    private static void update(UnaryOperator<FlickrClient.Builder> change) {
+        // Build outside the swap so a bad setting throws without touching the current client.
+        while (true) {
+            FlickrClient before = CURRENT.get();
+            FlickrClient after = change.apply(before.newBuilder()).build();
+            if (CURRENT.compareAndSet(before, after)) {
+                return; // the old client keeps its share of the pool: calls in flight may still use it
+            }
+            after.close();
+        }
+    }
+
+    /** The current API key, or {@code null}. */
+    public static String currentApiKey() {
+        return CURRENT.get().apiKey();
+    }
+
+    /** Sets the API key every call sends unless the call gives its own {@code api_key}. */
+    public static void currentApiKey(String apiKey) {
+        update(b -> b.apiKey(apiKey));
+    }
+
+    /**
+     * The current API secret, or {@code null}. It is handed back only when asked for like this; no
+     * message, log line or {@code toString()} of the library ever shows it.
+     */
+    public static String currentSecKey() {
+        return CURRENT.get().secret();
+    }
+
+    /** Sets the API secret that signs requests. */
+    public static void currentSecKey(String secret) {
+        update(b -> b.secret(secret));
+    }
+
+    /** Whether every call is signed ({@code true}) or only those that need it ({@code false}, the default). */
+    public static boolean signed() {
+        return CURRENT.get().signed();
+    }
+
+    /** Sets {@code signed?}: {@code true} signs every call, {@code false} only those that need it. */
+    public static void signed(boolean signed) {
+        update(b -> b.signed(signed));
+    }
+
+    /** The signing scheme in use. */
+    public static Signing signing() {
+        return CURRENT.get().signing();
+    }
+
+    /** Chooses the signing scheme: {@link Signing#OAUTH1} (default) or {@link Signing#LEGACY_MD5}. */
+    public static void signing(Signing signing) {
+        update(b -> b.signing(signing));
+    }
+
+    /** The REST endpoint. */
+    public static String endpoint() {
+        return CURRENT.get().endpoint();
+    }
+
+    /** Sets the REST endpoint alone (default {@code https://api.flickr.com/services/rest/}). */
+    public static void endpoint(String restUrl) {
+        update(b -> b.endpoint(restUrl));
+    }
+
+    /** Moves every endpoint (REST, upload, replace, OAuth) under one base URL, e.g. a sandbox's. */
+    public static void baseUrl(String baseUrl) {
+        update(b -> b.baseUrl(baseUrl));
+    }
+
+    /** The current user's token, or {@code null}. */
+    public static String currentToken() {
+        return CURRENT.get().token();
+    }
+
+    /**
+     * Sets the user's access token and token secret (OAuth), or a legacy auth token with a {@code null}
+     * secret; {@code null} logs out.
+     */
+    public static void currentToken(String token, String tokenSecret) {
+        update(b -> b.token(token, tokenSecret));
+    }
+
+    /** The client behind the current settings, to embed or to derive another from. */
+    public static FlickrClient client() {
+        return CURRENT.get();
+    }
+
+    /**
+     * Calls a method with the current settings. See {@link FlickrClient#call(String, Map)}.
+     *
+     * @return the {@code <rsp stat="ok">} element
+     */
+    public static Element call(String method, Map<?, ?> args) {
+        return CURRENT.get().call(method, args);
+    }
+
+    /**
+     * Calls a method with arguments as alternating keys and values:
+     * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
+     */
+    public static Element call(String method, Object... keysAndValues) {
+        return CURRENT.get().call(method, keysAndValues);
+    }
+
+    /** The method table in use. */
+    public static MethodTable table() {
+        return CURRENT.get().table();
+    }
+
+    /** Every method name in the table, sorted. */
+    public static List<String> methods() {
+        return table().names();
+    }
+}
