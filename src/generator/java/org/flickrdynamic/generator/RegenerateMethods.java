@@ -50,7 +50,7 @@ public final class RegenerateMethods {
         String apiText = Files.readString(shared.resolve(API), StandardCharsets.UTF_8);
         SeedManual seed = SeedParser.parse(SEED, seedText);
         ApiReference api = ApiReference.parse(API, apiText);
-        return TableMerger.merge(seed, SEED, seedDescription(seed), api);
+        return TableMerger.merge(seed, SEED, seedDescription(seed), api, PagingGuide.KNOWN);
     }
 
     /** The whole methods.yaml text for a table. */

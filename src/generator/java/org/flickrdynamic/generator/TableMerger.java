@@ -31,25 +31,30 @@ final class TableMerger {
     private final SeedManual seed;
     private final ApiReference api;
     private final String seedFile;
+    private final Map<String, Paging> knownPaging;
     private final Map<Integer, ErrorSpec> common = new HashMap<>();
     private final Set<String> knownPagingUsed = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
 
-    private TableMerger(SeedManual seed, String seedFile, ApiReference api) {
+    private TableMerger(SeedManual seed, String seedFile, ApiReference api, Map<String, Paging> knownPaging) {
         this.seed = seed;
         this.seedFile = seedFile;
         this.api = api;
+        this.knownPaging = knownPaging;
     }
 
     /**
      * Builds the table.
      *
-     * @param seedSource the line the table gives to describe the seed
+     * @param seedSource  the line the table gives to describe the seed
+     * @param knownPaging list and item elements for paged methods the seed has no paged example of
+     *                    ({@link PagingGuide#KNOWN}); every entry must be needed
      * @throws IllegalArgumentException when the sources cannot be merged (an example that does not
      *                                  convert, a paged method whose item element nobody knows, ...)
      */
-    static GeneratedTable merge(SeedManual seed, String seedFile, String seedSource, ApiReference api) {
-        return new TableMerger(seed, seedFile, api).merge(seedSource);
+    static GeneratedTable merge(SeedManual seed, String seedFile, String seedSource, ApiReference api,
+                                Map<String, Paging> knownPaging) {
+        return new TableMerger(seed, seedFile, api, knownPaging).merge(seedSource);
     }
 
     private GeneratedTable merge(String seedSource) {
@@ -63,7 +68,7 @@ final class TableMerger {
         for (String name : names) {
             methods.add(method(name));
         }
-        Set<String> stale = new TreeSet<>(PagingGuide.KNOWN.keySet());
+        Set<String> stale = new TreeSet<>(knownPaging.keySet());
         stale.removeAll(knownPagingUsed);
         if (!stale.isEmpty()) {
             throw new IllegalArgumentException("PagingGuide.KNOWN lists methods that are not paged or whose "
@@ -170,7 +175,7 @@ final class TableMerger {
         if (shown != null) {
             return shown;
         }
-        Paging known = PagingGuide.KNOWN.get(name);
+        Paging known = knownPaging.get(name);
         if (known == null) {
             throw new IllegalArgumentException(name + " is paged but neither the seed's example nor "
                     + "PagingGuide.KNOWN says its list and item elements; add it to PagingGuide.KNOWN");
