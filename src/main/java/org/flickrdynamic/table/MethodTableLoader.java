@@ -1,13 +1,176 @@
 package org.flickrdynamic.table;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Parses a methods.yaml stream into a {@link MethodTable}. (Placeholder until the loader lands.) */
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.UnicodeReader;
+
+/**
+ * Parses a methods.yaml stream into a {@link MethodTable}. The YAML is only composed into a node tree,
+ * never constructed into objects, so no tag can make it build a Java type; every node is then checked
+ * against the table's format, and every fault is reported with the file and the 1-based line of the node.
+ * The format is described in docs/method-table.md.
+ */
 final class MethodTableLoader {
-    private MethodTableLoader() {
+    /** The table format this loader reads; the file's {@code format} key must say it. */
+    static final int FORMAT = 1;
+
+    private static final Set<String> TOP = Set.of("format", "sources", "common_errors", "methods");
+    private static final Set<String> TOP_REQUIRED = Set.of("format", "common_errors", "methods");
+    private static final Set<String> METHOD = Set.of("name", "source", "description", "needs_login",
+            "needs_signing", "permission", "http_verb", "paging", "arguments", "errors", "example", "explanation");
+    private static final Set<String> METHOD_REQUIRED = Set.of("name", "source", "description", "needs_login",
+            "needs_signing", "permission", "http_verb", "arguments");
+    private static final Set<String> ARGUMENT = Set.of("name", "required", "description");
+    private static final Set<String> ERROR = Set.of("code", "message", "explanation");
+    private static final Set<String> ERROR_REQUIRED = Set.of("code", "message");
+    private static final Set<String> PAGING = Set.of("list", "item");
+
+    private final YamlNodes nodes;
+
+    private MethodTableLoader(String origin) {
+        this.nodes = new YamlNodes(origin);
     }
 
+    /**
+     * Reads a whole table.
+     *
+     * @param in     the YAML text (UTF-8, or UTF-16/32 with a byte-order mark)
+     * @param origin the file or resource name, for messages and {@link MethodTable#origin()}
+     * @throws MethodTableException naming {@code origin} and the line of the first fault
+     */
     static MethodTable load(InputStream in, String origin) {
-        throw new MethodTableException(origin, 0, "loader not implemented yet");
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowRecursiveKeys(false);
+            root = new Yaml(new SafeConstructor(options)).compose(new UnicodeReader(in));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new MethodTableException(origin, mark == null ? 0 : mark.getLine() + 1,
+                    "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new MethodTableException(origin, 0, "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new MethodTableException(origin, 0, "is empty");
+        }
+        return new MethodTableLoader(origin).table(root);
+    }
+
+    private MethodTable table(Node root) {
+        Map<String, Node> top = nodes.keys(root, TOP, TOP_REQUIRED, "the table");
+        Node format = top.get("format");
+        if (nodes.integer(format, "format") != FORMAT) {
+            throw nodes.fault(format, "format " + nodes.integer(format, "format") + " is not supported (expected " + FORMAT + ")");
+        }
+        if (top.containsKey("sources")) {
+            for (Node value : nodes.keys(top.get("sources"), null, Set.of(), "sources").values()) {
+                nodes.string(value, "a source's description");
+            }
+        }
+        Map<Integer, ErrorSpec> common = errors(top.get("common_errors"), "common_errors");
+        List<MethodSpec> methods = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node m : nodes.sequence(top.get("methods"), "methods")) {
+            MethodSpec spec = method(m);
+            if (!names.add(spec.name())) {
+                throw nodes.fault(m, "method " + spec.name() + " is listed twice");
+            }
+            methods.add(spec);
+        }
+        return new MethodTable(nodes.origin(), methods, common);
+    }
+
+    private MethodSpec method(Node node) {
+        Map<String, Node> k = nodes.keys(node, METHOD, METHOD_REQUIRED, "a method");
+        String name = nodes.string(k.get("name"), "name");
+        if (!name.startsWith(MethodSpec.PREFIX) || name.length() == MethodSpec.PREFIX.length()
+                || name.chars().anyMatch(Character::isWhitespace)) {
+            throw nodes.fault(k.get("name"), "method name '" + name + "' is not a full Flickr method name (flickr.x.y)");
+        }
+        String what = "method " + name;
+        Source source = source(k.get("source"), what + ": source");
+        Permission permission;
+        try {
+            permission = Permission.fromWord(nodes.string(k.get("permission"), what + ": permission"));
+        } catch (IllegalArgumentException e) {
+            throw nodes.fault(k.get("permission"), what + ": " + e.getMessage());
+        }
+        String verb = nodes.string(k.get("http_verb"), what + ": http_verb");
+        if (!verb.equals("GET") && !verb.equals("POST")) {
+            throw nodes.fault(k.get("http_verb"), what + ": http_verb must be GET or POST, not '" + verb + "'");
+        }
+        Paging paging = null;
+        if (k.containsKey("paging")) {
+            Map<String, Node> p = nodes.keys(k.get("paging"), PAGING, PAGING, what + ": paging");
+            paging = new Paging(nodes.string(p.get("list"), what + ": paging list"),
+                    nodes.string(p.get("item"), what + ": paging item"));
+        }
+        List<ErrorSpec> errors = k.containsKey("errors")
+                ? List.copyOf(errors(k.get("errors"), what + ": errors").values()) : List.of();
+        return new MethodSpec(name,
+                nodes.string(k.get("description"), what + ": description"),
+                source,
+                nodes.bool(k.get("needs_login"), what + ": needs_login"),
+                nodes.bool(k.get("needs_signing"), what + ": needs_signing"),
+                permission,
+                verb,
+                arguments(k.get("arguments"), what),
+                paging,
+                errors,
+                k.containsKey("example") ? nodes.string(k.get("example"), what + ": example") : null,
+                k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": explanation") : null);
+    }
+
+    private List<ArgumentSpec> arguments(Node node, String what) {
+        List<ArgumentSpec> args = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node a : nodes.sequence(node, what + ": arguments")) {
+            Map<String, Node> k = nodes.keys(a, ARGUMENT, ARGUMENT, what + ": an argument");
+            String name = nodes.string(k.get("name"), what + ": argument name");
+            if (!seen.add(name)) {
+                throw nodes.fault(a, what + ": argument " + name + " is listed twice");
+            }
+            args.add(new ArgumentSpec(name, nodes.bool(k.get("required"), what + ": " + name + ": required"),
+                    nodes.string(k.get("description"), what + ": " + name + ": description")));
+        }
+        return args;
+    }
+
+    /** A list of error codes, kept in the file's order, each code once. */
+    private Map<Integer, ErrorSpec> errors(Node node, String what) {
+        Map<Integer, ErrorSpec> errors = new LinkedHashMap<>();
+        for (Node e : nodes.sequence(node, what)) {
+            Map<String, Node> k = nodes.keys(e, ERROR, ERROR_REQUIRED, what + ": an error");
+            int code = nodes.integer(k.get("code"), what + ": code");
+            ErrorSpec spec = new ErrorSpec(code, nodes.string(k.get("message"), what + ": " + code + ": message"),
+                    k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": " + code + ": explanation") : null);
+            if (errors.put(code, spec) != null) {
+                throw nodes.fault(e, what + ": code " + code + " is listed twice");
+            }
+        }
+        return errors;
+    }
+
+    private Source source(Node node, String what) {
+        return switch (nodes.string(node, what)) {
+            case "seed" -> Source.SEED;
+            case "api" -> Source.API;
+            case "both" -> Source.BOTH;
+            default -> throw nodes.fault(node, what + " must be seed, api or both, not '" + nodes.string(node, what) + "'");
+        };
     }
 }

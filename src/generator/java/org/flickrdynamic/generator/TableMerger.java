@@ -1,0 +1,210 @@
+package org.flickrdynamic.generator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.flickrdynamic.generator.ApiReference.ApiMethod;
+import org.flickrdynamic.generator.SeedManual.SeedArgument;
+import org.flickrdynamic.generator.SeedManual.SeedMethod;
+import org.flickrdynamic.table.ArgumentSpec;
+import org.flickrdynamic.table.ErrorSpec;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.Paging;
+import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.table.Source;
+
+/**
+ * Merges the seed manual and the current API's list into one table. The rules: every method either
+ * names; the current API wins for description, permission and arguments; the seed adds what the API
+ * does not say (login and signing needs of the methods it details, examples, explanations, error codes).
+ */
+final class TableMerger {
+    private static final Pattern MUST_BE_SIGNED = Pattern.compile("\\bmust be signed\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    private final SeedManual seed;
+    private final ApiReference api;
+    private final String seedFile;
+    private final Map<String, Paging> knownPaging;
+    private final Map<Integer, ErrorSpec> common = new HashMap<>();
+    private final Set<String> knownPagingUsed = new HashSet<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private TableMerger(SeedManual seed, String seedFile, ApiReference api, Map<String, Paging> knownPaging) {
+        this.seed = seed;
+        this.seedFile = seedFile;
+        this.api = api;
+        this.knownPaging = knownPaging;
+    }
+
+    /**
+     * Builds the table.
+     *
+     * @param seedSource  the line the table gives to describe the seed
+     * @param knownPaging list and item elements for paged methods the seed has no paged example of
+     *                    ({@link PagingGuide#KNOWN}); every entry must be needed
+     * @throws IllegalArgumentException when the sources cannot be merged (an example that does not
+     *                                  convert, a paged method whose item element nobody knows, ...)
+     */
+    static GeneratedTable merge(SeedManual seed, String seedFile, String seedSource, ApiReference api,
+                                Map<String, Paging> knownPaging) {
+        return new TableMerger(seed, seedFile, api, knownPaging).merge(seedSource);
+    }
+
+    private GeneratedTable merge(String seedSource) {
+        List<ErrorSpec> commonErrors = CommonErrors.of(seed);
+        for (ErrorSpec e : commonErrors) {
+            common.put(e.code(), e);
+        }
+        Set<String> names = new TreeSet<>(seed.indexNames());
+        names.addAll(api.methods().keySet());
+        List<MethodSpec> methods = new ArrayList<>();
+        for (String name : names) {
+            methods.add(method(name));
+        }
+        Set<String> stale = new TreeSet<>(knownPaging.keySet());
+        stale.removeAll(knownPagingUsed);
+        if (!stale.isEmpty()) {
+            throw new IllegalArgumentException("PagingGuide.KNOWN lists methods that are not paged or whose "
+                    + "paging the seed's example already shows: " + stale);
+        }
+        return new GeneratedTable(seedSource, api.source(), commonErrors, methods, notes);
+    }
+
+    private MethodSpec method(String name) {
+        ApiMethod a = api.methods().get(name);
+        SeedMethod s = seed.detailed().get(name);
+        boolean inSeed = seed.indexNames().contains(name);
+        Source source = a == null ? Source.SEED : inSeed ? Source.BOTH : Source.API;
+
+        String description = a != null && !a.description().isBlank() ? a.description()
+                : s != null ? s.description() : "";
+        Permission permission = a != null ? a.permission()
+                : s != null && s.needsLogin() ? Permission.READ : Permission.NONE;
+        boolean needsLogin;
+        boolean needsSigning;
+        if (s != null) {
+            needsLogin = s.needsLogin();
+            needsSigning = s.needsSigning();
+            noteAuthConflicts(s, permission, description);
+        } else {
+            needsLogin = permission != Permission.NONE;
+            needsSigning = needsLogin || saysMustBeSigned(description);
+        }
+        String verb = permission == Permission.WRITE || permission == Permission.DELETE ? "POST" : "GET";
+        List<ArgumentSpec> arguments = a != null ? apiArguments(a, s) : seedArguments(s);
+
+        ExampleConverter.Converted example = null;
+        if (s != null && s.example() != null) {
+            example = ExampleConverter.convert(s.example(), seedFile);
+        } else if (seed.overviewExamples().containsKey(name)) {
+            example = ExampleConverter.convert(seed.overviewExamples().get(name), seedFile);
+        }
+        Paging paging = paging(name, arguments, example);
+
+        List<ErrorSpec> errors = new ArrayList<>();
+        if (s != null) {
+            for (ErrorSpec e : s.errors()) {
+                if (!CommonErrors.isCommon(e, common)) {
+                    errors.add(e);
+                }
+            }
+        }
+        return new MethodSpec(name, description, source, needsLogin, needsSigning, permission, verb, arguments,
+                paging, errors, example == null ? null : example.xml(), s == null ? null : s.explanation());
+    }
+
+    /** The current API's arguments, implicit ones left out; a blank description filled from the seed. */
+    private List<ArgumentSpec> apiArguments(ApiMethod a, SeedMethod s) {
+        Map<String, SeedArgument> seedArgs = new HashMap<>();
+        if (s != null) {
+            for (SeedArgument sa : s.arguments()) {
+                seedArgs.put(sa.name(), sa);
+            }
+        }
+        List<ArgumentSpec> args = new ArrayList<>();
+        for (ArgumentSpec arg : a.arguments()) {
+            if (isImplicit(arg.name())) {
+                if (arg.required()) {
+                    notes.add(a.name() + ": the current API lists " + arg.name() + " as a required argument; "
+                            + "the table leaves it out, as it does every implicit parameter");
+                }
+                continue;
+            }
+            SeedArgument sa = seedArgs.remove(arg.name());
+            String description = arg.description();
+            if (description.isBlank() && sa != null && sa.description() != null) {
+                description = sa.description();
+            }
+            if (sa != null && sa.required() != arg.required()) {
+                notes.add(a.name() + ": " + arg.name() + " is " + (arg.required() ? "required" : "optional")
+                        + " in the current API, " + (sa.required() ? "required" : "optional") + " in the seed; the table follows the API");
+            }
+            args.add(new ArgumentSpec(arg.name(), arg.required(), description));
+        }
+        seedArgs.keySet().removeIf(TableMerger::isImplicit);
+        for (String dropped : new TreeSet<>(seedArgs.keySet())) {
+            notes.add(a.name() + ": the seed's argument " + dropped + " is gone from the current API; the table follows the API");
+        }
+        return args;
+    }
+
+    private static List<ArgumentSpec> seedArguments(SeedMethod s) {
+        List<ArgumentSpec> args = new ArrayList<>();
+        if (s != null) {
+            for (SeedArgument sa : s.arguments()) {
+                if (!isImplicit(sa.name())) {
+                    args.add(new ArgumentSpec(sa.name(), sa.required(), sa.description() == null ? "" : sa.description()));
+                }
+            }
+        }
+        return args;
+    }
+
+    private Paging paging(String name, List<ArgumentSpec> arguments, ExampleConverter.Converted example) {
+        if (arguments.stream().noneMatch(arg -> PagingGuide.isPagingArgument(arg.name()))) {
+            return null;
+        }
+        Paging shown = example == null ? null : PagingGuide.fromExample(example.payload());
+        if (shown != null) {
+            return shown;
+        }
+        Paging known = knownPaging.get(name);
+        if (known == null) {
+            throw new IllegalArgumentException(name + " is paged but neither the seed's example nor "
+                    + "PagingGuide.KNOWN says its list and item elements; add it to PagingGuide.KNOWN");
+        }
+        knownPagingUsed.add(name);
+        return known;
+    }
+
+    private void noteAuthConflicts(SeedMethod s, Permission permission, String description) {
+        if (s.needsLogin() != (permission != Permission.NONE)) {
+            notes.add(s.name() + ": the seed says it " + (s.needsLogin() ? "needs" : "does not need")
+                    + " login, the current API requires permission " + permission.word()
+                    + "; the table keeps both (needs_login from the seed)");
+        }
+        if (!s.needsSigning() && saysMustBeSigned(description)) {
+            notes.add(s.name() + ": the seed says it does not need signing, its description says it must be signed; "
+                    + "the table keeps the seed's needs_signing");
+        }
+    }
+
+    /** Whether a description (HTML) says the call must be signed, e.g. "This call <b>must</b> be signed". */
+    static boolean saysMustBeSigned(String description) {
+        String text = TAG.matcher(description).replaceAll("").replaceAll("\\s+", " ");
+        return MUST_BE_SIGNED.matcher(text).find();
+    }
+
+    /** api_key, api_sig, auth_token and the oauth_* parameters travel with every call; no method lists them. */
+    static boolean isImplicit(String argument) {
+        return argument.equals("api_key") || argument.equals("api_sig") || argument.equals("auth_token")
+                || argument.startsWith("oauth_");
+    }
+}
