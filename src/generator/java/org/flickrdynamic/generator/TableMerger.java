@@ -25,6 +25,12 @@ import org.flickrdynamic.table.Source;
  * does not say (login and signing needs of the methods it details, examples, explanations, error codes).
  */
 final class TableMerger {
+    /**
+     * Methods whose whole job is to take arguments neither source lists: flickr.test.echo echoes back
+     * every parameter it is sent, so any name must pass validation.
+     */
+    private static final java.util.Set<String> ACCEPTS_ANY_ARGUMENTS = java.util.Set.of("flickr.test.echo");
+
     private static final Pattern MUST_BE_SIGNED = Pattern.compile("\\bmust be signed\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
 
@@ -89,13 +95,18 @@ final class TableMerger {
                 : s != null && s.needsLogin() ? Permission.READ : Permission.NONE;
         boolean needsLogin;
         boolean needsSigning;
-        if (s != null) {
-            needsLogin = s.needsLogin();
-            needsSigning = s.needsSigning();
-            noteAuthConflicts(s, permission, description);
+        if (a == null) {
+            // Only the seed knows the method: its statements are all there is.
+            needsLogin = s != null && s.needsLogin();
+            needsSigning = s != null && s.needsSigning();
         } else {
+            // The current API decides: a method that needs no permission needs no login today, even where
+            // the 2009 manual said it did (flickr.people.getPhotos, flickr.favorites.getList).
             needsLogin = permission != Permission.NONE;
             needsSigning = needsLogin || saysMustBeSigned(description);
+            if (s != null) {
+                noteAuthConflicts(s, needsLogin, needsSigning);
+            }
         }
         String verb = permission == Permission.WRITE || permission == Permission.DELETE ? "POST" : "GET";
         List<ArgumentSpec> arguments = a != null ? apiArguments(a, s) : seedArguments(s);
@@ -117,7 +128,8 @@ final class TableMerger {
             }
         }
         return new MethodSpec(name, description, source, needsLogin, needsSigning, permission, verb, arguments,
-                paging, errors, example == null ? null : example.xml(), s == null ? null : s.explanation());
+                paging, errors, example == null ? null : example.xml(), s == null ? null : s.explanation(),
+                ACCEPTS_ANY_ARGUMENTS.contains(name));
     }
 
     /** The current API's arguments, implicit ones left out; a blank description filled from the seed. */
@@ -184,15 +196,16 @@ final class TableMerger {
         return known;
     }
 
-    private void noteAuthConflicts(SeedMethod s, Permission permission, String description) {
-        if (s.needsLogin() != (permission != Permission.NONE)) {
+    private void noteAuthConflicts(SeedMethod s, boolean needsLogin, boolean needsSigning) {
+        if (s.needsLogin() != needsLogin) {
             notes.add(s.name() + ": the seed says it " + (s.needsLogin() ? "needs" : "does not need")
-                    + " login, the current API requires permission " + permission.word()
-                    + "; the table keeps both (needs_login from the seed)");
+                    + " login, the current API's permission says it " + (needsLogin ? "does" : "does not")
+                    + "; the table follows the current API");
         }
-        if (!s.needsSigning() && saysMustBeSigned(description)) {
-            notes.add(s.name() + ": the seed says it does not need signing, its description says it must be signed; "
-                    + "the table keeps the seed's needs_signing");
+        if (s.needsSigning() != needsSigning) {
+            notes.add(s.name() + ": the seed says it " + (s.needsSigning() ? "needs" : "does not need")
+                    + " signing, the current API says it " + (needsSigning ? "does" : "does not")
+                    + "; the table follows the current API");
         }
     }
 

@@ -55,6 +55,9 @@ final class YamlWriter {
         raw(4, "needs_signing", Boolean.toString(m.needsSigning()));
         field(4, "permission", m.permission().word());
         field(4, "http_verb", m.httpVerb());
+        if (m.acceptsAnyArguments()) {
+            raw(4, "accepts_any_arguments", "true");
+        }
         if (m.paging() != null) {
             raw(4, "paging", "{list: " + scalar(m.paging().listElement(), 4)
                     + ", item: " + scalar(m.paging().itemElement(), 4) + "}");

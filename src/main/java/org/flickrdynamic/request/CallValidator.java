@@ -46,7 +46,7 @@ public final class CallValidator {
         for (String given : args.keySet()) {
             if (RESERVED.contains(given) || given.startsWith("oauth_")) {
                 problems.add("argument " + given + " is set by the library and cannot be given");
-            } else if (!IMPLICIT.contains(given) && method.argument(given).isEmpty()) {
+            } else if (!IMPLICIT.contains(given) && !method.acceptsAnyArguments() && method.argument(given).isEmpty()) {
                 problems.add(unknownArgument(method, given, names));
             }
         }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param errors          the method's own error codes (the common ones live in {@link MethodTable#commonErrors()})
  * @param exampleResponse the documented example payload as XML, or {@code null} when none is known
  * @param explanation     the documentation's notes on the response, or {@code null}
+ * @param acceptsAnyArguments whether the method takes arguments beyond those listed
+ *                        ({@code flickr.test.echo} echoes whatever it is given)
  */
 public record MethodSpec(
         String name,
@@ -31,7 +33,8 @@ public record MethodSpec(
         Paging paging,
         List<ErrorSpec> errors,
         String exampleResponse,
-        String explanation) {
+        String explanation,
+        boolean acceptsAnyArguments) {
 
     /** The prefix every full method name starts with. */
     public static final String PREFIX = "flickr.";
@@ -39,6 +42,14 @@ public record MethodSpec(
     public MethodSpec {
         arguments = List.copyOf(arguments);
         errors = List.copyOf(errors);
+    }
+
+    /** A method that takes only its listed arguments. */
+    public MethodSpec(String name, String description, Source source, boolean needsLogin, boolean needsSigning,
+                      Permission permission, String httpVerb, List<ArgumentSpec> arguments, Paging paging,
+                      List<ErrorSpec> errors, String exampleResponse, String explanation) {
+        this(name, description, source, needsLogin, needsSigning, permission, httpVerb, arguments, paging, errors,
+                exampleResponse, explanation, false);
     }
 
     /** The name without its {@code flickr.} prefix, e.g. {@code photos.search}. */

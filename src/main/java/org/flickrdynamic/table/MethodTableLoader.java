@@ -30,7 +30,8 @@ final class MethodTableLoader {
     private static final Set<String> TOP = Set.of("format", "sources", "common_errors", "methods");
     private static final Set<String> TOP_REQUIRED = Set.of("format", "common_errors", "methods");
     private static final Set<String> METHOD = Set.of("name", "source", "description", "needs_login",
-            "needs_signing", "permission", "http_verb", "paging", "arguments", "errors", "example", "explanation");
+            "needs_signing", "permission", "http_verb", "accepts_any_arguments", "paging", "arguments", "errors", "example",
+            "explanation");
     private static final Set<String> METHOD_REQUIRED = Set.of("name", "source", "description", "needs_login",
             "needs_signing", "permission", "http_verb", "arguments");
     private static final Set<String> ARGUMENT = Set.of("name", "required", "description");
@@ -132,7 +133,9 @@ final class MethodTableLoader {
                 paging,
                 errors,
                 k.containsKey("example") ? nodes.string(k.get("example"), what + ": example") : null,
-                k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": explanation") : null);
+                k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": explanation") : null,
+                k.containsKey("accepts_any_arguments")
+                        && nodes.bool(k.get("accepts_any_arguments"), what + ": accepts_any_arguments"));
     }
 
     private List<ArgumentSpec> arguments(Node node, String what) {
