@@ -62,13 +62,23 @@ class ErrorMappingTest {
     @Test
     void failAnswerRaisesApiExceptionWithTableExplanation() {
         server.script(ScriptedServer.xml("<rsp stat=\"fail\"><err code=\"1\" msg=\"Photo not found\"/></rsp>"));
-        FlickrApiException e = assertThrows(FlickrApiException.class, () -> client.call("photos.getInfo", "photo_id", "9"));
+        FlickrApiException e = assertThrows(FlickrApiException.class,
+                () -> client.call("photos.getAllContexts", "photo_id", "9"));
         assertEquals(1, e.code());
-        assertEquals("flickr.photos.getInfo", e.method());
+        assertEquals("flickr.photos.getAllContexts", e.method());
         assertEquals("Photo not found", e.flickrMessage());
-        assertTrue(e.getMessage().startsWith("Flickr error 1 calling flickr.photos.getInfo: Photo not found"), e.getMessage());
-        assertTrue(e.explanation() != null && !e.explanation().isBlank(), "the table explains code 1");
+        assertEquals("Flickr error 1 calling flickr.photos.getAllContexts: Photo not found"
+                + " (The photo id passed was not the id of a valid photo.)", e.getMessage());
+        assertEquals("The photo id passed was not the id of a valid photo.", e.explanation());
         assertFalse(e.isRetryable());
+    }
+
+    @Test
+    void undocumentedCodeKeepsFlickrsMessageAlone() {
+        server.script(ScriptedServer.xml("<rsp stat=\"fail\"><err code=\"77\" msg=\"Something new\"/></rsp>"));
+        FlickrApiException e = assertThrows(FlickrApiException.class, () -> client.call("photos.getInfo", "photo_id", "9"));
+        assertEquals("Flickr error 77 calling flickr.photos.getInfo: Something new", e.getMessage());
+        assertEquals(null, e.explanation());
     }
 
     @Test
@@ -177,15 +187,16 @@ class ErrorMappingTest {
     void rejectedOauthSignatureShowsBothBaseStrings() {
         server.script(ScriptedServer.answer(401, "text/plain",
                 "oauth_problem=signature_invalid&debug_sbs=GET&http%3A%2F%2Fexample%2Fservices%2Frest%2F&api_key%3Dkey"));
-        FlickrTransportException e = assertThrows(FlickrTransportException.class,
-                () -> client.call("flickr.test.login"));
+        FlickrClient user = client.newBuilder().token("user-token", "token-secret-never-shown").build();
+        FlickrTransportException e = assertThrows(FlickrTransportException.class, () -> user.call("flickr.test.login"));
+        user.close();
         String m = e.getMessage();
         assertTrue(m.contains("oauth_problem=signature_invalid"), m);
         assertTrue(m.contains("Flickr's base string: GET&http%3A%2F%2Fexample%2Fservices%2Frest%2F&api_key%3Dkey"), m);
         assertTrue(m.contains("our base string:      GET&http%3A%2F%2F127.0.0.1"), m);
-        assertTrue(m.contains("first differ at character 14"), m);
+        assertTrue(m.contains("first differ at character 17"), m);
         assertEquals(401, e.httpStatus());
-        assertFalse(m.contains(SECRET));
+        assertFalse(m.contains(SECRET) || m.contains("token-secret-never-shown"));
         assertFalse(m.contains("oauth_signature%3D"), "the signature itself is never shown");
     }
 
