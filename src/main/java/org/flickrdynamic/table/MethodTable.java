@@ -71,7 +71,7 @@ public final class MethodTable {
 
     /**
      * Builds a table whose methods are read on first use: the bundled table is known to be valid
-     * (the build checks it), so a program that calls one method need not parse the other 223.
+     * (the build checks it), so a program that calls one method need not parse all the others.
      *
      * @param names        the full names, sorted and unique
      * @param reader       reads the method at a position of {@code names}
@@ -139,7 +139,11 @@ public final class MethodTable {
         return origin;
     }
 
-    /** Finds a method by full name ({@code flickr.photos.search}) or short name ({@code photos.search}). */
+    /**
+     * Finds a method by full name ({@code flickr.photos.search}) or short name ({@code photos.search}).
+     * In the bundled table a method is parsed on its first lookup; should the jar's copy be damaged,
+     * that lookup throws a {@link MethodTableException} naming the line.
+     */
     public Optional<MethodSpec> find(String name) {
         Integer k = name == null ? null : byName.get(name);
         return k == null ? Optional.empty() : Optional.of(spec(k));
