@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The method table: every Flickr API method with its arguments, permissions, signing needs, paging,
  * error codes and example answer. Validation, signing, the HTTP verb, paging, help text and the
  * sandbox all read this one table.
  *
- * <p>The table shipped in the jar ({@link #bundled()}) is loaded once, lazily, on first use. A user
- * may load another table file ({@link #load(Path)}), for instance one refreshed from Flickr.
+ * <p>The table shipped in the jar ({@link #bundled()}) is loaded once, lazily, on first use, and each
+ * of its methods is parsed when first looked up. A user may load another table file
+ * ({@link #load(Path)}), for instance one refreshed from Flickr; such a file is checked whole as it loads.
  * Lookup by full ({@code flickr.photos.search}) or short ({@code photos.search}) name is O(1).
  */
 public final class MethodTable {
@@ -28,9 +32,18 @@ public final class MethodTable {
     public static final String RESOURCE = "/org/flickrdynamic/methods.yaml";
 
     private final String origin;
-    private final List<MethodSpec> methods;
-    private final Map<String, MethodSpec> byName;
-    private final Map<Integer, ErrorSpec> commonErrors;
+    /** Full names, sorted; position k holds the name of {@code specs[k]}. */
+    private final List<String> names;
+    /** Full and short names to their position in {@link #names}. */
+    private final Map<String, Integer> byName;
+    /** The methods, each filled in when first needed (all at once when built from a list). */
+    private final AtomicReferenceArray<MethodSpec> specs;
+    /** Reads the method at a position of {@link #names}; null when every method was given. */
+    private final IntFunction<MethodSpec> reader;
+    /** Reads the common errors on first use; null when they were given. */
+    private final Supplier<Map<Integer, ErrorSpec>> commonReader;
+    private volatile Map<Integer, ErrorSpec> commonErrors;
+    private volatile List<MethodSpec> all;
 
     /**
      * Builds a table from already-parsed parts.
@@ -40,19 +53,63 @@ public final class MethodTable {
      * @param commonErrors the error codes every method shares, keyed by code
      */
     public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors) {
-        this.origin = origin;
         List<MethodSpec> sorted = new ArrayList<>(methods);
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
-        this.methods = List.copyOf(sorted);
-        Map<String, MethodSpec> index = new HashMap<>(methods.size() * 4);
+        List<String> sortedNames = new ArrayList<>(sorted.size());
         for (MethodSpec m : sorted) {
-            if (index.put(m.name(), m) != null) {
-                throw new IllegalArgumentException(origin + ": method " + m.name() + " is listed twice");
-            }
-            index.putIfAbsent(m.shortName(), m);
+            sortedNames.add(m.name());
         }
-        this.byName = Collections.unmodifiableMap(index);
+        this.origin = origin;
+        this.names = List.copyOf(sortedNames);
+        this.byName = index(origin, names);
+        this.specs = new AtomicReferenceArray<>(sorted.toArray(new MethodSpec[0]));
+        this.reader = null;
+        this.commonReader = null;
         this.commonErrors = Collections.unmodifiableMap(new TreeMap<>(commonErrors));
+        this.all = List.copyOf(sorted);
+    }
+
+    /**
+     * Builds a table whose methods are read on first use: the bundled table is known to be valid
+     * (the build checks it), so a program that calls one method need not parse all the others.
+     *
+     * @param names        the full names, sorted and unique
+     * @param reader       reads the method at a position of {@code names}
+     * @param commonReader reads the common errors, needed only when an error is explained
+     */
+    MethodTable(String origin, List<String> names, IntFunction<MethodSpec> reader,
+                Supplier<Map<Integer, ErrorSpec>> commonReader) {
+        this.origin = origin;
+        this.names = List.copyOf(names);
+        this.byName = index(origin, this.names);
+        this.specs = new AtomicReferenceArray<>(names.size());
+        this.reader = reader;
+        this.commonReader = commonReader;
+    }
+
+    private static Map<String, Integer> index(String origin, List<String> names) {
+        Map<String, Integer> index = new HashMap<>(names.size() * 4);
+        for (int k = 0; k < names.size(); k++) {
+            if (index.put(names.get(k), k) != null) {
+                throw new IllegalArgumentException(origin + ": method " + names.get(k) + " is listed twice");
+            }
+        }
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            if (name.startsWith(MethodSpec.PREFIX)) {
+                index.putIfAbsent(name.substring(MethodSpec.PREFIX.length()), k);
+            }
+        }
+        return Collections.unmodifiableMap(index);
+    }
+
+    private MethodSpec spec(int k) {
+        MethodSpec m = specs.get(k);
+        if (m == null) {
+            specs.compareAndSet(k, null, reader.apply(k));
+            m = specs.get(k);
+        }
+        return m;
     }
 
     /** The table shipped inside the jar, loaded on first use and then shared. */
@@ -82,28 +139,43 @@ public final class MethodTable {
         return origin;
     }
 
-    /** Finds a method by full name ({@code flickr.photos.search}) or short name ({@code photos.search}). */
+    /**
+     * Finds a method by full name ({@code flickr.photos.search}) or short name ({@code photos.search}).
+     * In the bundled table a method is parsed on its first lookup; should the jar's copy be damaged,
+     * that lookup throws a {@link MethodTableException} naming the line.
+     */
     public Optional<MethodSpec> find(String name) {
-        return Optional.ofNullable(name == null ? null : byName.get(name));
+        Integer k = name == null ? null : byName.get(name);
+        return k == null ? Optional.empty() : Optional.of(spec(k));
     }
 
     /** Every method, sorted by name. */
     public List<MethodSpec> methods() {
-        return methods;
+        List<MethodSpec> list = all;
+        if (list == null) {
+            MethodSpec[] every = new MethodSpec[names.size()];
+            for (int k = 0; k < every.length; k++) {
+                every[k] = spec(k);
+            }
+            list = List.of(every);
+            all = list;
+        }
+        return list;
     }
 
     /** Every full method name, sorted. */
     public List<String> names() {
-        List<String> names = new ArrayList<>(methods.size());
-        for (MethodSpec m : methods) {
-            names.add(m.name());
-        }
         return names;
     }
 
     /** The error codes every method shares (95-116 and the like), keyed by code. */
     public Map<Integer, ErrorSpec> commonErrors() {
-        return commonErrors;
+        Map<Integer, ErrorSpec> common = commonErrors;
+        if (common == null) {
+            common = Collections.unmodifiableMap(new TreeMap<>(commonReader.get()));
+            commonErrors = common;
+        }
+        return common;
     }
 
     /** The documentation of an error code for a method: the method's own first, then the common one. */
@@ -115,7 +187,7 @@ public final class MethodTable {
                 }
             }
         }
-        return Optional.ofNullable(commonErrors.get(code));
+        return Optional.ofNullable(commonErrors().get(code));
     }
 
     /** Every error a method may answer with: its own codes, then the common ones it does not redefine. */
@@ -124,7 +196,7 @@ public final class MethodTable {
         for (ErrorSpec e : method.errors()) {
             all.put(e.code(), e);
         }
-        for (ErrorSpec e : commonErrors.values()) {
+        for (ErrorSpec e : commonErrors().values()) {
             all.putIfAbsent(e.code(), e);
         }
         return List.copyOf(all.values());
@@ -132,7 +204,7 @@ public final class MethodTable {
 
     @Override
     public String toString() {
-        return "MethodTable[" + origin + ", " + methods.size() + " methods]";
+        return "MethodTable[" + origin + ", " + names.size() + " methods]";
     }
 
     /** Holder idiom: the bundled table is parsed on first use, once, thread-safely. */
@@ -140,13 +212,14 @@ public final class MethodTable {
         static final MethodTable TABLE = loadBundled();
 
         private static MethodTable loadBundled() {
+            String origin = "classpath:" + RESOURCE;
             try (InputStream in = MethodTable.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new MethodTableException("classpath:" + RESOURCE, 0, "is missing from the jar");
+                    throw new MethodTableException(origin, 0, "is missing from the jar");
                 }
-                return MethodTableLoader.load(in, "classpath:" + RESOURCE);
+                return LazyTableReader.read(in.readAllBytes(), origin);
             } catch (IOException e) {
-                throw new MethodTableException("classpath:" + RESOURCE, 0, "cannot be read");
+                throw new MethodTableException(origin, 0, "cannot be read");
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.flickrdynamic.table;
 
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,13 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.reader.UnicodeReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Parses a methods.yaml stream into a {@link MethodTable}. The YAML is only composed into a node tree,
@@ -41,8 +45,8 @@ final class MethodTableLoader {
 
     private final YamlNodes nodes;
 
-    private MethodTableLoader(String origin) {
-        this.nodes = new YamlNodes(origin);
+    private MethodTableLoader(String origin, int lineOffset) {
+        this.nodes = new YamlNodes(origin, lineOffset);
     }
 
     /**
@@ -53,35 +57,60 @@ final class MethodTableLoader {
      * @throws MethodTableException naming {@code origin} and the line of the first fault
      */
     static MethodTable load(InputStream in, String origin) {
-        Node root;
+        Node root = compose(new UnicodeReader(in), origin, 0);
+        if (root == null) {
+            throw new MethodTableException(origin, 0, "is empty");
+        }
+        return new MethodTableLoader(origin, 0).table(root);
+    }
+
+    /**
+     * Reads the top of a table (format, sources, common errors) given without its methods.
+     *
+     * @return the common errors
+     */
+    static Map<Integer, ErrorSpec> header(String yaml, String origin) {
+        Node root = compose(new StringReader(yaml), origin, 0);
+        if (root == null) {
+            throw new MethodTableException(origin, 0, "is empty");
+        }
+        MethodTableLoader loader = new MethodTableLoader(origin, 0);
+        return loader.errors(loader.top(root).get("common_errors"), "common_errors");
+    }
+
+    /**
+     * Reads one entry of the methods list, given as its own text ({@code "  - name: ...\n    source: ..."}).
+     *
+     * @param firstLine the file line the text starts on, so faults name the line in the whole file
+     */
+    static MethodSpec method(String yaml, String origin, int firstLine) {
+        MethodTableLoader loader = new MethodTableLoader(origin, firstLine - 1);
+        Node root = compose(new StringReader(yaml), origin, firstLine - 1);
+        List<Node> items = loader.nodes.sequence(root, "a methods entry");
+        if (items.size() != 1) {
+            throw new MethodTableException(origin, firstLine, "expected one method here, found " + items.size());
+        }
+        return loader.method(items.get(0));
+    }
+
+    /** Composes YAML into nodes only: no objects are constructed, whatever tags the text holds. */
+    private static Node compose(Reader reader, String origin, int lineOffset) {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowRecursiveKeys(false);
-            root = new Yaml(new SafeConstructor(options)).compose(new UnicodeReader(in));
+            // The low-level composer: the Yaml facade would also build a dumper's worth of classes.
+            return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new MethodTableException(origin, mark == null ? 0 : mark.getLine() + 1,
+            throw new MethodTableException(origin, mark == null ? 0 : mark.getLine() + 1 + lineOffset,
                     "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new MethodTableException(origin, 0, "not valid YAML: " + e.getMessage());
         }
-        if (root == null) {
-            throw new MethodTableException(origin, 0, "is empty");
-        }
-        return new MethodTableLoader(origin).table(root);
     }
 
     private MethodTable table(Node root) {
-        Map<String, Node> top = nodes.keys(root, TOP, TOP_REQUIRED, "the table");
-        Node format = top.get("format");
-        if (nodes.integer(format, "format") != FORMAT) {
-            throw nodes.fault(format, "format " + nodes.integer(format, "format") + " is not supported (expected " + FORMAT + ")");
-        }
-        if (top.containsKey("sources")) {
-            for (Node value : nodes.keys(top.get("sources"), null, Set.of(), "sources").values()) {
-                nodes.string(value, "a source's description");
-            }
-        }
+        Map<String, Node> top = top(root);
         Map<Integer, ErrorSpec> common = errors(top.get("common_errors"), "common_errors");
         List<MethodSpec> methods = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -93,6 +122,22 @@ final class MethodTableLoader {
             methods.add(spec);
         }
         return new MethodTable(nodes.origin(), methods, common);
+    }
+
+    /** The top-level keys, with format and sources checked. */
+    private Map<String, Node> top(Node root) {
+        Map<String, Node> top = nodes.keys(root, TOP, TOP_REQUIRED, "the table");
+        Node format = top.get("format");
+        int version = nodes.integer(format, "format");
+        if (version != FORMAT) {
+            throw nodes.fault(format, "format " + version + " is not supported (expected " + FORMAT + ")");
+        }
+        if (top.containsKey("sources")) {
+            for (Node value : nodes.keys(top.get("sources"), null, Set.of(), "sources").values()) {
+                nodes.string(value, "a source's description");
+            }
+        }
+        return top;
     }
 
     private MethodSpec method(Node node) {

@@ -20,9 +20,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlNodes {
     private final String origin;
+    private final int lineOffset;
 
-    YamlNodes(String origin) {
+    /** @param lineOffset lines before the parsed text in the file (its first line is lineOffset + 1) */
+    YamlNodes(String origin, int lineOffset) {
         this.origin = origin;
+        this.lineOffset = lineOffset;
     }
 
     String origin() {
@@ -110,6 +113,6 @@ final class YamlNodes {
 
     /** A fault at a node's line. */
     MethodTableException fault(Node node, String problem) {
-        return new MethodTableException(origin, node.getStartMark().getLine() + 1, problem);
+        return new MethodTableException(origin, node.getStartMark().getLine() + 1 + lineOffset, problem);
     }
 }
