@@ -1,0 +1,18 @@
+# Sourced by the bin/ launchers: builds the jar if it is missing and sets FLICKR_DYNAMIC_CP to an
+# explicit list of jars (jshell does not expand class-path wildcards). $root is the repository root.
+find_jar() {
+  ls "$root"/target/flickr-dynamic-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1 || true
+}
+jar="$(find_jar)"
+if [ -z "$jar" ] || [ ! -d "$root/target/lib" ]; then
+  echo "flickr-dynamic: building the jar (first use)..." >&2
+  (cd "$root" && mvn -B -q -DskipTests package >&2) || {
+    echo "flickr-dynamic: the build failed; run 'mvn -B -DskipTests package' in $root to see why" >&2
+    exit 2
+  }
+  jar="$(find_jar)"
+fi
+FLICKR_DYNAMIC_CP="$jar"
+for dep in "$root"/target/lib/*.jar; do
+  FLICKR_DYNAMIC_CP="$FLICKR_DYNAMIC_CP:$dep"
+done
