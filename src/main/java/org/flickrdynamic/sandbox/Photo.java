@@ -1,0 +1,31 @@
+package org.flickrdynamic.sandbox;
+
+import java.util.List;
+
+/**
+ * One photo of the sandbox's data set. Immutable.
+ *
+ * @param id          the photo id
+ * @param owner       the owner
+ * @param secret      the photo's secret
+ * @param server      the server number
+ * @param farm        the farm number
+ * @param title       the title
+ * @param description the description
+ * @param tags        the tags, in the order they were added
+ * @param isPublic    visible to everyone
+ * @param isFriend    visible to friends
+ * @param isFamily    visible to family
+ * @param uploaded    upload time, Unix seconds
+ * @param taken       when it was taken, Flickr's {@code yyyy-MM-dd HH:mm:ss}
+ * @param views       the view count
+ */
+record Photo(String id, SandboxUser owner, String secret, String server, int farm, String title,
+             String description, List<String> tags, boolean isPublic, boolean isFriend, boolean isFamily,
+             long uploaded, String taken, int views) {
+
+    /** Whether {@code viewer} (an nsid, or {@code null} for nobody logged in) may see the photo. */
+    boolean visibleTo(String viewer) {
+        return isPublic || owner.nsid().equals(viewer);
+    }
+}

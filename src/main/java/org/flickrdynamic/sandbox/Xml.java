@@ -1,0 +1,106 @@
+package org.flickrdynamic.sandbox;
+
+/** A small writer of Flickr-shaped XML: elements, escaped attributes and text. Not thread-safe. */
+final class Xml {
+    private final StringBuilder sb;
+
+    Xml(int capacity) {
+        sb = new StringBuilder(capacity);
+    }
+
+    /** Opens {@code <name} and leaves it open for attributes. */
+    Xml open(String name) {
+        sb.append('<').append(name);
+        return this;
+    }
+
+    Xml attr(String name, String value) {
+        sb.append(' ').append(name).append("=\"");
+        escape(value, sb);
+        sb.append('"');
+        return this;
+    }
+
+    Xml attr(String name, long value) {
+        sb.append(' ').append(name).append("=\"").append(value).append('"');
+        return this;
+    }
+
+    Xml attr(String name, boolean value) {
+        return attr(name, value ? 1 : 0);
+    }
+
+    /** Ends the start tag: {@code >}. */
+    Xml body() {
+        sb.append('>');
+        return this;
+    }
+
+    /** Ends an empty element: {@code />}. */
+    Xml end() {
+        sb.append(" />");
+        return this;
+    }
+
+    Xml close(String name) {
+        sb.append("</").append(name).append('>');
+        return this;
+    }
+
+    Xml text(String text) {
+        escape(text, sb);
+        return this;
+    }
+
+    /** {@code <name>text</name>}. */
+    Xml element(String name, String text) {
+        return open(name).body().text(text).close(name);
+    }
+
+    /** Appends XML that is already well-formed (the method table's examples). */
+    Xml raw(String xml) {
+        sb.append(xml);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return sb.toString();
+    }
+
+    static void escape(String s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\r' -> out.append("&#13;");
+                default -> {
+                    // Characters XML 1.0 cannot carry at all (most controls, NUL) are dropped, not escaped.
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a parameter name can be an element name ({@code flickr.test.echo} writes them as elements). */
+    static boolean isName(String s) {
+        if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+            return false;
+        }
+        if (s.regionMatches(true, 0, "xml", 0, 3)) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
