@@ -4,7 +4,7 @@ find_jar() {
   ls "$root"/target/flickr-dynamic-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1 || true
 }
 jar="$(find_jar)"
-if [ -z "$jar" ] || [ ! -d "$root/target/lib" ]; then
+if [ -z "$jar" ] || [ ! -d "$root/target/lib" ] || [ ! -d "$root/target/cli-lib" ]; then
   echo "flickr-dynamic: building the jar (first use)..." >&2
   (cd "$root" && mvn -B -q -DskipTests package >&2) || {
     echo "flickr-dynamic: the build failed; run 'mvn -B -DskipTests package' in $root to see why" >&2
@@ -13,6 +13,6 @@ if [ -z "$jar" ] || [ ! -d "$root/target/lib" ]; then
   jar="$(find_jar)"
 fi
 FLICKR_DYNAMIC_CP="$jar"
-for dep in "$root"/target/lib/*.jar; do
+for dep in "$root"/target/lib/*.jar "$root"/target/cli-lib/*.jar; do
   FLICKR_DYNAMIC_CP="$FLICKR_DYNAMIC_CP:$dep"
 done
