@@ -120,6 +120,11 @@ public final class Sandbox implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The address the server is bound to: always the loopback. */
+    InetSocketAddress boundAddress() {
+        return server.getAddress();
+    }
+
     /** The API key it accepts. */
     public String apiKey() {
         return API_KEY;
