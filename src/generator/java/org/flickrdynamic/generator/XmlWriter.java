@@ -70,31 +70,7 @@ final class XmlWriter {
             out.append('"');
         }
     }
-
-    /**
-     * Escapes markup characters. A carriage return is always written as a reference, since a parser
-     * would turn a literal one into a line feed; in attributes, tabs and line feeds are too, since
-     * attribute normalisation would turn them into spaces.
-     */
     static void escape(String s, boolean attribute, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\r' -> out.append("&#13;");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    if (c < 0x20 || c == 0xfffe || c == 0xffff) {
-                        throw new IllegalArgumentException("XML 1.0 cannot carry the character U+"
-                                + String.format("%04X", (int) c));
-                    }
-                    out.append(c);
-                }
-            }
-        }
+        org.flickrdynamic.internal.XmlText.escape(s, attribute, out);
     }
 }

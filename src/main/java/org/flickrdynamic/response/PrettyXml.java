@@ -5,6 +5,7 @@ import java.util.List;
 import org.dom4j.Attribute;
 import org.dom4j.Element;
 import org.dom4j.Node;
+import org.flickrdynamic.internal.XmlText;
 
 /**
  * Writes an element as indented XML for people to read. Unlike a general pretty-printer it never
@@ -104,18 +105,6 @@ public final class PrettyXml {
     }
 
     private static void escape(String s, boolean attribute, StringBuilder sb) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
-                default -> sb.append(c);
-            }
-        }
+        XmlText.escape(XmlText.withoutInvalid(s), attribute, sb);
     }
 }

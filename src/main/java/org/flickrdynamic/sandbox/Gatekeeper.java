@@ -73,14 +73,14 @@ final class Gatekeeper {
         SandboxToken token = null;
         boolean signed = false;
         if (params.containsKey("oauth_signature")) {
-            token = oauthToken(params);
+            token = token(params, "oauth_token");
             verifyOauth(verb, url, params, token);
             signed = true;
         } else if (params.containsKey("api_sig")) {
             if (!LegacyMd5Signer.apiSig(secret, params).equals(params.get("api_sig"))) {
                 throw new Fail(96, "Invalid signature");
             }
-            token = legacyToken(params);
+            token = token(params, "auth_token");
             signed = true;
         } else if (params.containsKey("auth_token") || params.containsKey("oauth_token")) {
             throw new Fail(97, "Missing signature");
@@ -103,20 +103,9 @@ final class Gatekeeper {
         return new Admitted(method, token);
     }
 
-    private SandboxToken oauthToken(Map<String, String> params) {
-        String t = params.get("oauth_token");
-        if (t == null) {
-            return null;
-        }
-        SandboxToken token = tokens.get(t);
-        if (token == null) {
-            throw new Fail(98, "Invalid auth token");
-        }
-        return token;
-    }
-
-    private SandboxToken legacyToken(Map<String, String> params) {
-        String t = params.get("auth_token");
+    /** The token a request names in {@code param}, or {@code null} when it names none; an unknown one is 98. */
+    private SandboxToken token(Map<String, String> params, String param) {
+        String t = params.get(param);
         if (t == null) {
             return null;
         }

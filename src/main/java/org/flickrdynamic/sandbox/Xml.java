@@ -1,5 +1,7 @@
 package org.flickrdynamic.sandbox;
 
+import org.flickrdynamic.internal.XmlText;
+
 /** A small writer of Flickr-shaped XML: elements, escaped attributes and text. Not thread-safe. */
 final class Xml {
     private final StringBuilder sb;
@@ -16,7 +18,7 @@ final class Xml {
 
     Xml attr(String name, String value) {
         sb.append(' ').append(name).append("=\"");
-        escape(value, sb);
+        XmlText.escape(XmlText.withoutInvalid(value), true, sb);
         sb.append('"');
         return this;
     }
@@ -47,8 +49,9 @@ final class Xml {
         return this;
     }
 
+    /** Escaped text; characters XML cannot carry (a client may echo a NUL) are dropped. */
     Xml text(String text) {
-        escape(text, sb);
+        XmlText.escape(XmlText.withoutInvalid(text), false, sb);
         return this;
     }
 
@@ -66,25 +69,6 @@ final class Xml {
     @Override
     public String toString() {
         return sb.toString();
-    }
-
-    static void escape(String s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\r' -> out.append("&#13;");
-                default -> {
-                    // Characters XML 1.0 cannot carry at all (most controls, NUL) are dropped, not escaped.
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
     }
 
     /** Whether a parameter name can be an element name ({@code flickr.test.echo} writes them as elements). */
