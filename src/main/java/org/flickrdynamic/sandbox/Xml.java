@@ -16,9 +16,10 @@ final class Xml {
         return this;
     }
 
+    /** An escaped attribute; {@code null} is written as empty. */
     Xml attr(String name, String value) {
         sb.append(' ').append(name).append("=\"");
-        XmlText.escape(XmlText.withoutInvalid(value), true, sb);
+        XmlText.escape(value == null ? "" : XmlText.withoutInvalid(value), true, sb);
         sb.append('"');
         return this;
     }
@@ -49,9 +50,11 @@ final class Xml {
         return this;
     }
 
-    /** Escaped text; characters XML cannot carry (a client may echo a NUL) are dropped. */
+    /** Escaped text; characters XML cannot carry (a client may echo a NUL) are dropped; {@code null} writes nothing. */
     Xml text(String text) {
-        XmlText.escape(XmlText.withoutInvalid(text), false, sb);
+        if (text != null) {
+            XmlText.escape(XmlText.withoutInvalid(text), false, sb);
+        }
         return this;
     }
 
