@@ -4,16 +4,26 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The sandbox's made-up Flickr: a few users, about 2,000 photos with titles, tags, visibility and dates
- * spread over 2015-2024, and photosets. Generated from a seed, so the same seed gives the same data
- * (tests can rely on counts and ids). Immutable once built, so it is safe to read from many threads.
+ * The sandbox's made-up Flickr, generated from a seed, so the same seed gives the same data:
+ * <ul>
+ * <li>5 users, always the same ones;</li>
+ * <li>{@value #PHOTOS} photos, each with an owner, a title, a description, 1 to 5 tags from a vocabulary
+ *     of 30 ({@link #TAGS}), an upload date between 2015-01-01 and 2024-12-31, a taken date up to 60
+ *     days before it, and a visibility: 75% public, 10% friends, 5% family, 5% friends and family, 5%
+ *     private. Ids grow with the upload date, as Flickr's do;</li>
+ * <li>4 to 8 photosets per user of 10 to 60 of that user's photos each, whose primary photo is public.</li>
+ * </ul>
+ * The orders the list methods sort by are computed once here, so a request only filters. Immutable
+ * once built, so it is safe to read from many threads.
  */
 final class DataSet {
     /** The default seed of {@link Sandbox#start()}. */
@@ -24,29 +34,49 @@ final class DataSet {
             "portrait", "flower", "snow", "river", "bridge", "food", "street", "bird", "tree", "sky", "car",
             "train", "autumn", "spring", "summer", "winter", "macro", "blackandwhite", "family", "travel",
             "architecture", "music", "festival");
+    /** How some tags were typed, before Flickr normalised them (the {@code raw} of a tag). */
+    private static final Map<String, String> RAW_TAGS = Map.of("blackandwhite", "black and white",
+            "architecture", "Architecture", "sunset", "Sunset");
+    // A few titles carry characters that must be escaped in XML, so clients' parsers are exercised.
     private static final List<String> ADJECTIVES = List.of("Quiet", "Golden", "Misty", "Bright", "Old", "Red",
-            "Lonely", "Busy", "Frozen", "Early", "Late", "Little", "Wild", "Hidden", "Blue");
+            "Lonely", "Busy", "Frozen", "Early", "Late", "Little", "Wild", "Hidden", "Blue", "Rock & Roll",
+            "\"Best\"", "Café", "<Untitled>", "Tōkyō");
     private static final DateTimeFormatter MYSQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final long FIRST_UPLOAD = LocalDateTime.of(2015, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
     private static final long LAST_UPLOAD = LocalDateTime.of(2024, 12, 31, 23, 59).toEpochSecond(ZoneOffset.UTC);
 
+    final long seed;
     final List<SandboxUser> users;
-    /** Newest upload first, Flickr's default order. */
+    /** Newest upload first: Flickr's default order ({@code date-posted-desc}). */
     final List<Photo> photos;
+    /** The other orders {@code sort} can ask for, ties broken by id. */
+    final List<Photo> postedAsc;
+    final List<Photo> takenAsc;
+    final List<Photo> takenDesc;
     final Map<String, Photo> photosById;
     final List<Photoset> sets;
     final Map<String, Photoset> setsById;
 
-    private DataSet(List<SandboxUser> users, List<Photo> photos, List<Photoset> sets) {
+    private DataSet(long seed, List<SandboxUser> users, List<Photo> newestFirst, List<Photoset> sets) {
+        this.seed = seed;
         this.users = List.copyOf(users);
-        this.photos = List.copyOf(photos);
-        this.sets = List.copyOf(sets);
-        Map<String, Photo> p = new LinkedHashMap<>();
+        this.photos = List.copyOf(newestFirst);
+        this.postedAsc = sorted(Comparator.comparingLong(Photo::uploaded));
+        this.takenAsc = sorted(Comparator.comparing(Photo::taken));
+        this.takenDesc = sorted(Comparator.comparing(Photo::taken).reversed());
+        Map<String, Photo> p = new HashMap<>();
         photos.forEach(x -> p.put(x.id(), x));
         this.photosById = Collections.unmodifiableMap(p);
-        Map<String, Photoset> s = new LinkedHashMap<>();
+        this.sets = List.copyOf(sets);
+        Map<String, Photoset> s = new HashMap<>();
         sets.forEach(x -> s.put(x.id(), x));
         this.setsById = Collections.unmodifiableMap(s);
+    }
+
+    private List<Photo> sorted(Comparator<Photo> order) {
+        List<Photo> list = new ArrayList<>(photos);
+        list.sort(order.thenComparing(Photo::id));
+        return List.copyOf(list);
     }
 
     /** Generates the data set of a seed. */
@@ -59,49 +89,61 @@ final class DataSet {
                 new SandboxUser("44124348109@N01", "heather", "Heather Champ"),
                 new SandboxUser("73509078@N00", "george", "George Oates"));
 
-        List<Photo> photos = new ArrayList<>(PHOTOS);
+        long[] uploads = new long[PHOTOS];
         for (int i = 0; i < PHOTOS; i++) {
-            SandboxUser owner = users.get(random.nextInt(users.size()));
-            long uploaded = FIRST_UPLOAD + random.nextLong(LAST_UPLOAD - FIRST_UPLOAD);
-            long taken = uploaded - random.nextLong(60L * 86_400);
-            List<String> tags = new ArrayList<>();
-            int tagCount = 1 + random.nextInt(5);
-            while (tags.size() < tagCount) {
-                String t = TAGS.get(random.nextInt(TAGS.size()));
-                if (!tags.contains(t)) {
-                    tags.add(t);
-                }
-            }
-            int visibility = random.nextInt(10); // 80% public, the rest friends, family or private
-            String title = ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + " " + tags.get(0) + " #" + (i + 1);
-            photos.add(new Photo(Long.toString(50_000_000_000L + 7L * i + random.nextInt(7)), owner,
-                    hex(random, 10), Integer.toString(1000 + random.nextInt(8000)), 1 + random.nextInt(66),
-                    title, "A photo of " + String.join(" and ", tags) + " by " + owner.realname() + ".",
-                    List.copyOf(tags), visibility < 8, visibility == 8, visibility == 9, uploaded,
-                    MYSQL.format(LocalDateTime.ofEpochSecond(taken, 0, ZoneOffset.UTC)), random.nextInt(5000)));
+            uploads[i] = FIRST_UPLOAD + random.nextLong(LAST_UPLOAD - FIRST_UPLOAD);
         }
-        photos.sort((a, b) -> Long.compare(b.uploaded(), a.uploaded()));
+        Arrays.sort(uploads);
+        List<Photo> newestFirst = new ArrayList<>(PHOTOS);
+        for (int i = 0; i < PHOTOS; i++) {
+            newestFirst.add(photo(random, users, i, uploads[i]));
+        }
+        Collections.reverse(newestFirst);
 
         List<Photoset> sets = new ArrayList<>();
         long setId = 72_157_600_000_000_000L;
         for (SandboxUser u : users) {
-            List<Photo> own = photos.stream().filter(p -> p.owner().equals(u)).toList();
+            List<Photo> own = newestFirst.stream().filter(p -> p.owner().equals(u)).toList();
             int count = 4 + random.nextInt(5);
             for (int s = 0; s < count; s++) {
-                List<Photo> members = new ArrayList<>();
                 int size = Math.min(own.size(), 10 + random.nextInt(51));
                 int start = random.nextInt(Math.max(1, own.size() - size));
-                for (int k = start; k < start + size; k++) {
-                    members.add(own.get(k));
-                }
-                String tag = members.get(0).tags().get(0);
+                List<Photo> members = List.copyOf(own.subList(start, start + size));
+                Photo primary = members.stream().filter(Photo::isPublic).findFirst().orElse(members.get(0));
+                String tag = primary.tags().get(0);
                 setId += 1 + random.nextInt(1000);
+                // Members are newest first: the set was made with its oldest photo and last changed with its newest.
                 sets.add(new Photoset(Long.toString(setId), u, "Best of " + tag + " " + (s + 1),
-                        u.realname() + "'s " + tag + " photos.", List.copyOf(members),
-                        members.get(members.size() - 1).uploaded()));
+                        u.realname() + "'s " + tag + " photos.", members, primary,
+                        members.get(members.size() - 1).uploaded(), members.get(0).uploaded()));
             }
         }
-        return new DataSet(users, photos, sets);
+        return new DataSet(seed, users, newestFirst, sets);
+    }
+
+    /** The {@code i}-th photo uploaded; ids grow with {@code i}. */
+    private static Photo photo(SplittableRandom random, List<SandboxUser> users, int i, long uploaded) {
+        SandboxUser owner = users.get(random.nextInt(users.size()));
+        long taken = uploaded - random.nextLong(60L * 86_400);
+        List<String> tags = new ArrayList<>();
+        int tagCount = 1 + random.nextInt(5);
+        while (tags.size() < tagCount) {
+            String t = TAGS.get(random.nextInt(TAGS.size()));
+            if (!tags.contains(t)) {
+                tags.add(t);
+            }
+        }
+        List<String> raw = tags.stream().map(t -> RAW_TAGS.getOrDefault(t, t)).toList();
+        int visibility = random.nextInt(20);
+        boolean isPublic = visibility < 15;
+        boolean friend = visibility == 15 || visibility == 16 || visibility == 18;
+        boolean family = visibility == 17 || visibility == 18;
+        String title = ADJECTIVES.get(random.nextInt(ADJECTIVES.size())) + " " + tags.get(0) + " #" + (i + 1);
+        return new Photo(Long.toString(50_000_000_000L + 7L * i + random.nextInt(7)), owner, hex(random, 10),
+                Integer.toString(1000 + random.nextInt(8000)), 1 + random.nextInt(66), title,
+                "A photo of " + String.join(" and ", tags) + " by " + owner.realname() + ".", List.copyOf(tags),
+                raw, isPublic, friend, family, uploaded,
+                MYSQL.format(LocalDateTime.ofEpochSecond(taken, 0, ZoneOffset.UTC)), random.nextInt(5000));
     }
 
     private static String hex(SplittableRandom random, int length) {
@@ -112,6 +154,7 @@ final class DataSet {
         return sb.toString();
     }
 
+    /** The user with this nsid, or {@code null}. */
     SandboxUser user(String nsid) {
         for (SandboxUser u : users) {
             if (u.nsid().equals(nsid)) {

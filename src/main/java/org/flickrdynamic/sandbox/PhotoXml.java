@@ -1,94 +1,141 @@
 package org.flickrdynamic.sandbox;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** Writes photos as Flickr's lists do: the standard attributes, then the extras asked for. */
+/**
+ * Writes photos as Flickr's lists do: {@code <photo id owner secret server farm title ispublic isfriend
+ * isfamily .../>} (in a set: no {@code owner}, and {@code isprimary}), then the attributes of the
+ * {@code extras} asked for, and a {@code <description>} child for the {@code description} extra.
+ *
+ * <p>Every piece of every photo is escaped once, when the sandbox starts, so writing a 500-photo page
+ * is joining strings. Thread-safe once built.
+ */
 final class PhotoXml {
+    /** The extras written as attributes, in the order they are written; each extra's fragment index. */
+    private static final List<String> EXTRAS = List.of("license", "date_upload", "date_taken", "owner_name",
+            "icon_server", "original_format", "last_update", "geo", "tags", "machine_tags", "o_dims", "views",
+            "media", "path_alias", "url_sq", "url_q", "url_t", "url_s", "url_n", "url_m", "url_z", "url_c",
+            "url_l", "url_o");
+    /** The {@code url_*} extras: name, file suffix, width, height (a 4:3 original of 4000 x 3000). */
     private static final String[][] SIZES = {
         {"sq", "_s", "75", "75"}, {"q", "_q", "150", "150"}, {"t", "_t", "100", "75"}, {"s", "_m", "240", "180"},
         {"n", "_n", "320", "240"}, {"m", "", "500", "375"}, {"z", "_z", "640", "480"}, {"c", "_c", "800", "600"},
-        {"l", "_b", "1024", "768"}};
+        {"l", "_b", "1024", "768"}, {"o", "_o", "4000", "3000"}};
 
-    private PhotoXml() {
+    /** One photo's escaped pieces. */
+    private record Pieces(String id, String owner, String core, String visibility, String[] extras, String description) {
     }
 
-    static Set<String> extras(String param) {
-        Set<String> out = new LinkedHashSet<>();
+    /** The extras a request asked for: which attribute fragments to write, and whether a description. */
+    record Extras(int[] attributes, boolean description) {
+        boolean isEmpty() {
+            return attributes.length == 0 && !description;
+        }
+    }
+
+    private final Map<Photo, Pieces> pieces = new IdentityHashMap<>();
+
+    PhotoXml(DataSet data) {
+        for (Photo p : data.photos) {
+            pieces.put(p, pieces(p));
+        }
+    }
+
+    /** Reads {@code extras}: a comma-separated list; names it does not know are ignored, as Flickr ignores them. */
+    static Extras extras(String param) {
+        boolean[] wanted = new boolean[EXTRAS.size()];
+        boolean description = false;
         if (param != null) {
             for (String e : param.split(",")) {
-                if (!e.isBlank()) {
-                    out.add(e.strip());
+                String name = e.strip();
+                int i = EXTRAS.indexOf(name);
+                if (i >= 0) {
+                    wanted[i] = true;
                 }
+                description |= name.equals("description");
             }
         }
-        return out;
-    }
-
-    /** {@code <photo id owner secret server farm title ispublic isfriend isfamily .../>}, as search lists it. */
-    static void write(Xml x, Photo p, Set<String> extras) {
-        write(x, p, extras, null);
-    }
-
-    /**
-     * A photo as a set lists it: no owner attribute (the set has one), and {@code isprimary}.
-     */
-    static void writeInSet(Xml x, Photo p, Set<String> extras, boolean primary) {
-        write(x, p, extras, primary);
-    }
-
-    private static void write(Xml x, Photo p, Set<String> extras, Boolean primaryInSet) {
-        x.open("photo").attr("id", p.id());
-        if (primaryInSet == null) {
-            x.attr("owner", p.owner().nsid());
-        }
-        x.attr("secret", p.secret()).attr("server", p.server()).attr("farm", p.farm()).attr("title", p.title());
-        if (primaryInSet != null) {
-            x.attr("isprimary", primaryInSet);
-        }
-        x.attr("ispublic", p.isPublic()).attr("isfriend", p.isFriend()).attr("isfamily", p.isFamily());
-        if (extras.contains("license")) {
-            x.attr("license", 0);
-        }
-        if (extras.contains("date_upload")) {
-            x.attr("dateupload", p.uploaded());
-        }
-        if (extras.contains("date_taken")) {
-            x.attr("datetaken", p.taken()).attr("datetakengranularity", 0).attr("datetakenunknown", 0);
-        }
-        if (extras.contains("owner_name")) {
-            x.attr("ownername", p.owner().username());
-        }
-        if (extras.contains("last_update")) {
-            x.attr("lastupdate", p.uploaded());
-        }
-        if (extras.contains("tags")) {
-            x.attr("tags", String.join(" ", p.tags()));
-        }
-        if (extras.contains("views")) {
-            x.attr("views", p.views());
-        }
-        if (extras.contains("media")) {
-            x.attr("media", "photo").attr("media_status", "ready");
-        }
-        if (extras.contains("path_alias")) {
-            x.attr("pathalias", "");
-        }
-        for (String[] size : SIZES) {
-            if (extras.contains("url_" + size[0])) {
-                x.attr("url_" + size[0], sourceUrl(p, size[1])).attr("height_" + size[0], size[3])
-                        .attr("width_" + size[0], size[2]);
+        List<Integer> on = new ArrayList<>();
+        for (int i = 0; i < wanted.length; i++) {
+            if (wanted[i]) {
+                on.add(i);
             }
         }
-        if (extras.contains("description")) {
-            x.body().open("description").body().text(p.description()).close("description").close("photo");
+        return new Extras(on.stream().mapToInt(Integer::intValue).toArray(), description);
+    }
+
+    /** A photo as search and the people methods list it. */
+    void write(Xml out, Photo p, Extras extras) {
+        Pieces x = pieces.get(p);
+        out.raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
+        finish(out, x, extras);
+    }
+
+    /** A photo as a set lists it: no owner attribute (the set has one), and {@code isprimary}. */
+    void writeInSet(Xml out, Photo p, Extras extras, boolean primary) {
+        Pieces x = pieces.get(p);
+        out.raw("<photo").raw(x.id).raw(x.core).raw(primary ? " isprimary=\"1\"" : " isprimary=\"0\"")
+                .raw(x.visibility);
+        finish(out, x, extras);
+    }
+
+    private static void finish(Xml out, Pieces x, Extras extras) {
+        for (int i : extras.attributes) {
+            out.raw(x.extras[i]);
+        }
+        if (extras.description) {
+            out.raw(">").raw(x.description).raw("</photo>");
         } else {
-            x.end();
+            out.raw(" />");
         }
     }
 
-    static String sourceUrl(Photo p, String suffix) {
-        return "https://live.staticflickr.com/" + p.server() + "/" + p.id() + "_" + p.secret() + suffix + ".jpg";
+    private static Pieces pieces(Photo p) {
+        String[] extras = new String[EXTRAS.size()];
+        extras[EXTRAS.indexOf("license")] = attrs(x -> x.attr("license", 0));
+        extras[EXTRAS.indexOf("date_upload")] = attrs(x -> x.attr("dateupload", p.uploaded()));
+        extras[EXTRAS.indexOf("date_taken")] = attrs(x -> x.attr("datetaken", p.taken())
+                .attr("datetakengranularity", 0).attr("datetakenunknown", 0));
+        extras[EXTRAS.indexOf("owner_name")] = attrs(x -> x.attr("ownername", p.owner().username()));
+        extras[EXTRAS.indexOf("icon_server")] = attrs(x -> x.attr("iconserver", 0).attr("iconfarm", 0));
+        extras[EXTRAS.indexOf("original_format")] = attrs(x -> x.attr("originalsecret", originalSecret(p))
+                .attr("originalformat", "jpg"));
+        extras[EXTRAS.indexOf("last_update")] = attrs(x -> x.attr("lastupdate", p.uploaded()));
+        extras[EXTRAS.indexOf("geo")] = attrs(x -> x.attr("latitude", 0).attr("longitude", 0).attr("accuracy", 0)
+                .attr("context", 0));
+        extras[EXTRAS.indexOf("tags")] = attrs(x -> x.attr("tags", String.join(" ", p.tags())));
+        extras[EXTRAS.indexOf("machine_tags")] = attrs(x -> x.attr("machine_tags", ""));
+        extras[EXTRAS.indexOf("o_dims")] = attrs(x -> x.attr("o_width", 4000).attr("o_height", 3000));
+        extras[EXTRAS.indexOf("views")] = attrs(x -> x.attr("views", p.views()));
+        extras[EXTRAS.indexOf("media")] = attrs(x -> x.attr("media", "photo").attr("media_status", "ready"));
+        extras[EXTRAS.indexOf("path_alias")] = attrs(x -> x.attr("pathalias", ""));
+        for (String[] size : SIZES) {
+            String secret = size[0].equals("o") ? originalSecret(p) : p.secret();
+            extras[EXTRAS.indexOf("url_" + size[0])] = attrs(x -> x.attr("url_" + size[0], sourceUrl(p, secret, size[1]))
+                    .attr("height_" + size[0], size[3]).attr("width_" + size[0], size[2]));
+        }
+        return new Pieces(attrs(x -> x.attr("id", p.id())), attrs(x -> x.attr("owner", p.owner().nsid())),
+                attrs(x -> x.attr("secret", p.secret()).attr("server", p.server()).attr("farm", p.farm())
+                        .attr("title", p.title())),
+                attrs(x -> x.attr("ispublic", p.isPublic()).attr("isfriend", p.isFriend()).attr("isfamily", p.isFamily())),
+                extras, new Xml(256).element("description", p.description()).toString());
+    }
+
+    private static String attrs(UnaryOperator<Xml> writer) {
+        return writer.apply(new Xml(64)).toString();
+    }
+
+    /** Flickr gives originals a secret of their own; the sandbox derives it from the photo's. */
+    private static String originalSecret(Photo p) {
+        return new StringBuilder(p.secret()).reverse().toString();
+    }
+
+    static String sourceUrl(Photo p, String secret, String suffix) {
+        return "https://live.staticflickr.com/" + p.server() + "/" + p.id() + "_" + secret + suffix + ".jpg";
     }
 
     static String pageUrl(Photo p) {

@@ -71,8 +71,10 @@ public final class Sandbox implements AutoCloseable {
         this.data = DataSet.generate(seed);
         this.gate = new Gatekeeper(table, API_KEY, SECRET);
         TestRoutes.register(routes, data, table);
-        PhotoRoutes.register(routes, data);
-        SetRoutes.register(routes, data);
+        PhotoXml photoXml = new PhotoXml(data);
+        PhotoListRoutes.register(routes, data, photoXml);
+        PhotoInfoRoutes.register(routes, data);
+        SetRoutes.register(routes, data, photoXml);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "flickr-sandbox-" + n.incrementAndGet());

@@ -2,12 +2,14 @@ package org.flickrdynamic.sandbox;
 
 import java.util.Map;
 
+import org.flickrdynamic.table.MethodTable;
+
 /** {@code flickr.test.*} and {@code flickr.reflection.*}: echo, null, login, and the table described. */
 final class TestRoutes {
     private TestRoutes() {
     }
 
-    static void register(Map<String, Route> routes, DataSet data, org.flickrdynamic.table.MethodTable table) {
+    static void register(Map<String, Route> routes, DataSet data, MethodTable table) {
         routes.put("flickr.test.echo", (request, params) -> {
             Xml x = new Xml(256);
             params.forEach((name, value) -> {
