@@ -1,33 +1,48 @@
 package org.flickrdynamic.sandbox;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.flickrdynamic.sign.LegacyMd5Signer;
 import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.table.ArgumentSpec;
-import org.flickrdynamic.table.ErrorSpec;
+import org.flickrdynamic.sign.Percent;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 
 /**
- * The sandbox's checks, in the order Flickr makes them: the method exists (112), the API key is known
- * (100), a signature present is valid (OAuth: HTTP 401 with {@code oauth_problem} and the base string
- * the sandbox computed; legacy: 96), a token present is known (98), a method that must be signed is
- * (97), a method that needs login has a token with enough permission (99), and the required arguments
- * are there. Signatures are verified with the library's own {@code sign} functions, which are proven
- * separately against the RFC 5849 and Flickr published examples.
+ * The sandbox's checks of a REST call, in the order Flickr makes them, each with Flickr's answer:
+ * <ol>
+ * <li>{@code method} given, with its full {@code flickr.} name, and in the table: else
+ *     112 {@code Method "xxx" not found}.</li>
+ * <li>{@code api_key} or {@code oauth_consumer_key} is the sandbox's key (both, when both are sent):
+ *     else 100 {@code Invalid API Key (Key has invalid format)}.</li>
+ * <li>With {@code oauth_signature}: an {@code oauth_token} sent must be one the sandbox issued (else 98
+ *     {@code Invalid auth token}); the signature must be the HMAC-SHA1 of the RFC 5849 base string of the
+ *     request as received, keyed with the API secret and that token's secret. Else HTTP 401 with the
+ *     {@code text/plain} body {@code oauth_problem=signature_invalid&debug_sbs=<base string, percent-encoded>},
+ *     as Flickr's OAuth endpoints answer, so a client can show the server's base string beside its own.</li>
+ * <li>With {@code api_sig}: it must be the legacy MD5 signature (else 96 {@code Invalid signature}), and an
+ *     {@code auth_token} sent must be one the sandbox issued (else 98).</li>
+ * <li>A token sent without a signature, or a method the table marks as needing signing called without
+ *     one: 97 {@code Missing signature}.</li>
+ * <li>A method that needs login, called without a token or with one whose permission does not cover the
+ *     method's: 99 {@code Insufficient permissions. Method requires read privileges; none granted.}
+ *     (naming the method's permission, and the token's when there is one).</li>
+ * <li>The table's required arguments: see {@link RequiredArguments}.</li>
+ * </ol>
+ * Signatures are verified with the library's own {@code sign} functions, which are proven separately
+ * against RFC 5849's and Flickr's published examples. No answer ever repeats a secret or a signature.
  */
 final class Gatekeeper {
-    /** A request the sandbox accepted: its method and the user it acts for (or {@code null}). */
+    /** A request the sandbox accepted: its method and the token it came with (or {@code null}). */
     record Admitted(MethodSpec method, SandboxToken token) {
+        /** The nsid of the user the call acts for, or {@code null} when nobody is logged in. */
         String viewer() {
             return token == null ? null : token.userNsid();
         }
     }
 
-    /** An OAuth signature did not verify: answered with HTTP 401, as Flickr does. */
+    /** An OAuth signature did not verify: answered with HTTP 401 and a text body, as Flickr does. */
     static final class Rejected extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String body;
@@ -41,16 +56,13 @@ final class Gatekeeper {
     private final MethodTable table;
     private final String apiKey;
     private final String secret;
-    private final Map<String, SandboxToken> tokens = new ConcurrentHashMap<>();
+    private final TokenStore tokens;
 
-    Gatekeeper(MethodTable table, String apiKey, String secret) {
+    Gatekeeper(MethodTable table, String apiKey, String secret, TokenStore tokens) {
         this.table = table;
         this.apiKey = apiKey;
         this.secret = secret;
-    }
-
-    void addToken(SandboxToken token) {
-        tokens.put(token.token(), token);
+        this.tokens = tokens;
     }
 
     /**
@@ -59,6 +71,8 @@ final class Gatekeeper {
      * @param verb   the HTTP method
      * @param url    the URL the client addressed, without query (for the OAuth base string)
      * @param params the decoded parameters
+     * @throws Fail     with Flickr's code when a check fails
+     * @throws Rejected when an OAuth signature does not verify
      */
     Admitted admit(String verb, String url, Map<String, String> params) {
         String name = params.get("method");
@@ -83,33 +97,30 @@ final class Gatekeeper {
             token = token(params, "auth_token");
             signed = true;
         } else if (params.containsKey("auth_token") || params.containsKey("oauth_token")) {
-            throw new Fail(97, "Missing signature");
+            throw new Fail(97, "Missing signature"); // a token is only honoured on a signed call
         }
         if (method.needsSigning() && !signed) {
             throw new Fail(97, "Missing signature");
         }
         if (method.needsLogin()) {
+            // A method that needs login but names no permission still needs a token that can read.
             Permission needed = method.permission() == Permission.NONE ? Permission.READ : method.permission();
-            if (token == null) {
-                throw new Fail(99, "Insufficient permissions. Method requires " + needed.word()
-                        + " privileges; none granted.");
-            }
-            if (!token.permission().covers(needed)) {
-                throw new Fail(99, "Insufficient permissions. Method requires " + needed.word()
-                        + " privileges; " + token.permission().word() + " granted.");
+            if (token == null || !token.permission().covers(needed)) {
+                throw new Fail(99, "Insufficient permissions. Method requires " + needed.word() + " privileges; "
+                        + (token == null ? "none" : token.permission().word()) + " granted.");
             }
         }
-        requireArguments(method, params);
+        RequiredArguments.check(method, params);
         return new Admitted(method, token);
     }
 
     /** The token a request names in {@code param}, or {@code null} when it names none; an unknown one is 98. */
     private SandboxToken token(Map<String, String> params, String param) {
-        String t = params.get(param);
-        if (t == null) {
+        String value = params.get(param);
+        if (value == null) {
             return null;
         }
-        SandboxToken token = tokens.get(t);
+        SandboxToken token = tokens.find(value);
         if (token == null) {
             throw new Fail(98, "Invalid auth token");
         }
@@ -123,22 +134,8 @@ final class Gatekeeper {
         String base = OAuth1Signer.baseString(verb, url, params);
         String expected = OAuth1Signer.signature(base, secret, token == null ? "" : token.tokenSecret());
         if (!expected.equals(params.get("oauth_signature"))) {
-            throw new Rejected("oauth_problem=signature_invalid&debug_sbs=" + base);
-        }
-    }
-
-    /**
-     * A missing required argument is answered the way Flickr answers it for most methods: with the
-     * method's first documented error (photos.getInfo without photo_id says 1 "Photo not found"), or,
-     * for a method that documents none, with code 1 naming the argument.
-     */
-    private void requireArguments(MethodSpec method, Map<String, String> params) {
-        for (ArgumentSpec a : method.arguments()) {
-            if (a.required() && !params.containsKey(a.name())) {
-                ErrorSpec first = method.errors().stream().filter(e -> e.code() < 95).findFirst().orElse(null);
-                throw first != null ? new Fail(first.code(), first.message())
-                        : new Fail(1, "Required parameter " + a.name() + " is missing");
-            }
+            // Encoded, so the body stays one form parameter: the base string holds '&' and '=' itself.
+            throw new Rejected("oauth_problem=signature_invalid&debug_sbs=" + Percent.encode(base));
         }
     }
 }

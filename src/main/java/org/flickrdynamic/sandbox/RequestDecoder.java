@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.flickrdynamic.sign.Percent;
 
-/** Reads a request's parameters: the query string, then an {@code x-www-form-urlencoded} body. */
+/**
+ * Reads a request's parameters, in the order they arrive: the query string, an
+ * {@code application/x-www-form-urlencoded} body (UTF-8), then the {@code oauth_*} parameters of an
+ * {@code Authorization: OAuth ...} header (RFC 5849 §3.5.1), which some OAuth libraries send instead of
+ * parameters. A name given twice keeps its first value.
+ */
 final class RequestDecoder {
     /** Larger form bodies are refused: nothing the REST API takes comes near it. */
     static final int MAX_BODY = 4 * 1024 * 1024;
@@ -16,25 +22,31 @@ final class RequestDecoder {
     private RequestDecoder() {
     }
 
-    static Map<String, String> decode(String rawQuery, String contentType, InputStream body) throws IOException {
+    /**
+     * @throws IllegalArgumentException for a malformed escape (the message never repeats the input)
+     * @throws IOException              for an unreadable or oversized body
+     */
+    static Map<String, String> decode(String rawQuery, String contentType, String authorization, InputStream body)
+            throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery != null) {
-            parse(rawQuery, params);
+            parseForm(rawQuery, params);
         }
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             byte[] bytes = body.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
                 throw new IOException("form body over " + MAX_BODY + " bytes");
             }
-            parse(new String(bytes, StandardCharsets.US_ASCII), params);
+            // Escaped bodies are ASCII; a client that sends raw UTF-8 is read as UTF-8, as Flickr reads it.
+            parseForm(new String(bytes, StandardCharsets.UTF_8), params);
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
+            parseOauthHeader(authorization.substring(6), params);
         }
         return params;
     }
 
-    private static void parse(String form, Map<String, String> into) {
-        if (form.isEmpty()) {
-            return;
-        }
+    private static void parseForm(String form, Map<String, String> into) {
         for (String pair : form.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -44,6 +56,25 @@ final class RequestDecoder {
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             // HTML forms write a space as '+'; RFC 3986 clients (this library) never send a bare '+'.
             into.putIfAbsent(Percent.decode(name.replace('+', ' ')), Percent.decode(value.replace('+', ' ')));
+        }
+    }
+
+    /** {@code name="value", ...} with percent-encoded values; {@code realm} is not a parameter (§3.4.1.3.1). */
+    private static void parseOauthHeader(String header, Map<String, String> into) {
+        for (String part : header.split(",")) {
+            String p = part.strip();
+            int eq = p.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String name = Percent.decode(p.substring(0, eq).strip());
+            String value = p.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            if (!name.equalsIgnoreCase("realm")) {
+                into.putIfAbsent(name, Percent.decode(value));
+            }
         }
     }
 }

@@ -1,25 +1,21 @@
 package org.flickrdynamic.sandbox;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 
@@ -36,18 +32,22 @@ import org.flickrdynamic.table.Permission;
  * }</pre>
  *
  * <p>It checks API keys, signatures (OAuth 1.0a and the legacy MD5 scheme), tokens, permissions and
- * required arguments as Flickr does and answers with Flickr's error codes; it serves a generated data
- * set of a few users and about 2,000 photos for the photo, people, set, tag, test and reflection
- * methods it models, and every other method's documented example answer from the method table.
- * It records every request it receives ({@link #requests()}), so tests can check what was sent.
+ * required arguments as Flickr does and answers with Flickr's error codes (see {@link Gatekeeper} for
+ * the order and the wording); it serves a generated data set of a few users and about 2,000 photos for
+ * the photo, people, set, tag, test and reflection methods it models, and every other method's
+ * documented example answer from the method table. It records every request it receives
+ * ({@link #requests()}), so tests can check what was sent.
+ *
+ * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
-    /** The API key every sandbox accepts. */
+    /** The API key a sandbox accepts unless built with another. */
     public static final String API_KEY = "sandbox-api-key";
-    /** The API secret every sandbox signs with; it is a test value, not a secret of anyone's. */
+    /** The API secret a sandbox checks signatures with unless built with another; a published test value. */
     public static final String SECRET = "sandbox-secret";
-
-    private static final String REST_PATH = "/services/rest/";
+    /** How long {@link #close()} lets requests being answered finish. */
+    private static final long CLOSE_GRACE_MILLIS = 5_000;
+    private static final int THREADS = 8;
 
     static {
         // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the second waits
@@ -56,55 +56,65 @@ public final class Sandbox implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-    private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final String apiKey;
+    private final String secret;
+    private final DataSet data;
+    private final TokenStore tokens = new TokenStore();
+    private final RequestLog log = new RequestLog();
     private final HttpServer server;
     private final ExecutorService executor;
-    private final MethodTable table;
-    private final DataSet data;
-    private final Gatekeeper gate;
-    private final Map<String, Route> routes = new HashMap<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final RestHandler handler;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sandbox(int port, MethodTable table, long seed) {
-        this.table = table;
-        this.data = DataSet.generate(seed);
-        this.gate = new Gatekeeper(table, API_KEY, SECRET);
+    private Sandbox(Builder b) {
+        this.apiKey = b.apiKey;
+        this.secret = b.secret;
+        this.data = DataSet.generate(b.seed);
+        MethodTable table = b.table != null ? b.table : MethodTable.bundled();
+        Map<String, Route> routes = new HashMap<>();
         TestRoutes.register(routes, data, table);
         PhotoXml photoXml = new PhotoXml(data);
         PhotoListRoutes.register(routes, data, photoXml);
         PhotoInfoRoutes.register(routes, data);
         SetRoutes.register(routes, data, photoXml);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(8, r -> {
+        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "flickr-sandbox-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         } catch (IOException e) {
             executor.shutdownNow();
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + b.port, e);
         }
-        server.createContext("/", this::handle);
+        handler = new RestHandler(new Gatekeeper(table, apiKey, secret, tokens), routes, log,
+                "127.0.0.1:" + server.getAddress().getPort());
+        server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
     }
 
     /** Starts a sandbox on an ephemeral port of 127.0.0.1, with the bundled method table. */
     public static Sandbox start() {
-        return start(0);
+        return builder().start();
     }
 
     /** Starts a sandbox on this port of 127.0.0.1 (0: any free port). */
     public static Sandbox start(int port) {
-        return new Sandbox(port, MethodTable.bundled(), DataSet.DEFAULT_SEED);
+        return builder().port(port).start();
     }
 
-    /** Starts a sandbox validating against another method table. */
+    /** Starts a sandbox on this port (0: any free port) validating against another method table. */
     public static Sandbox start(int port, MethodTable table) {
-        return new Sandbox(port, table, DataSet.DEFAULT_SEED);
+        return builder().port(port).table(table).start();
+    }
+
+    /** A builder for a sandbox with another port, method table, key, secret or data set seed. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The base URL: {@code http://127.0.0.1:PORT/}; give it to {@code FlickrClient.Builder.baseUrl}. */
@@ -114,7 +124,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** The REST endpoint: {@code http://127.0.0.1:PORT/services/rest/}. */
     public String restUrl() {
-        return "http://127.0.0.1:" + port() + REST_PATH;
+        return "http://127.0.0.1:" + port() + RestHandler.REST_PATH;
     }
 
     /** The port it listens on. */
@@ -129,12 +139,17 @@ public final class Sandbox implements AutoCloseable {
 
     /** The API key it accepts. */
     public String apiKey() {
-        return API_KEY;
+        return apiKey;
     }
 
     /** The API secret signatures must be made with. */
     public String secret() {
-        return SECRET;
+        return secret;
+    }
+
+    /** The seed its data set was generated from; the same seed always gives the same data. */
+    public long seed() {
+        return data.seed;
     }
 
     /** The users of its data set; the first one owns the token the command line's sandbox uses. */
@@ -154,7 +169,7 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Issues a token for a user of the data set with a permission; the sandbox then accepts it as an
-     * OAuth access token or as a legacy {@code auth_token}.
+     * OAuth access token ({@code oauth_token}, signed with its secret) or as a legacy {@code auth_token}.
      *
      * @throws IllegalArgumentException when the user is not in the data set
      */
@@ -163,86 +178,46 @@ public final class Sandbox implements AutoCloseable {
         if (user == null) {
             throw new IllegalArgumentException("no sandbox user " + userNsid + "; see users()");
         }
-        HexFormat hex = HexFormat.of();
-        SandboxToken token = new SandboxToken("72157" + hex.formatHex(bytes(8)) + "-" + hex.formatHex(bytes(4)),
-                hex.formatHex(bytes(8)), user.nsid(), user.username(), permission);
-        gate.addToken(token);
-        return token;
+        return tokens.issue(user, Objects.requireNonNull(permission, "permission"));
     }
 
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
+    /** Revokes a token: calls that carry it are answered 98 {@code Invalid auth token} from now on. */
+    public void revokeToken(SandboxToken token) {
+        tokens.revoke(token.token());
     }
 
-    /** Every request received since the start or the last {@link #clearRequests()}, in order. */
+    /** Every request received since the start or the last {@link #clearRequests()}, oldest first (the latest 10,000). */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return log.snapshot();
     }
 
     /** Forgets the recorded requests. */
     public void clearRequests() {
-        requests.clear();
+        log.clear();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Map<String, String> params;
-            try {
-                params = RequestDecoder.decode(exchange.getRequestURI().getRawQuery(),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody());
-            } catch (IllegalArgumentException | IOException e) {
-                send(exchange, 400, "text/plain; charset=utf-8", "bad request: " + e.getMessage());
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, params,
-                    Map.copyOf(exchange.getRequestHeaders())));
-            if (!REST_PATH.equals(path)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path);
-                return;
-            }
-            answer(exchange, params);
-        }
-    }
-
-    private void answer(HttpExchange exchange, Map<String, String> params) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String url = "http://" + (host == null ? "127.0.0.1:" + port() : host) + REST_PATH;
-        String payload;
-        try {
-            Gatekeeper.Admitted admitted = gate.admit(exchange.getRequestMethod(), url, params);
-            MethodSpec m = admitted.method();
-            Route route = routes.get(m.name());
-            payload = route != null ? route.answer(admitted, params)
-                    : m.exampleResponse() == null ? "" : m.exampleResponse();
-        } catch (Gatekeeper.Rejected r) {
-            send(exchange, 401, "text/plain; charset=utf-8", r.body);
-            return;
-        } catch (Fail f) {
-            Xml x = new Xml(128).open("rsp").attr("stat", "fail").body();
-            x.open("err").attr("code", f.code).attr("msg", f.getMessage()).end().close("rsp");
-            send(exchange, 200, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + x);
-            return;
-        }
-        send(exchange, 200, "text/xml; charset=utf-8",
-                "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n");
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** Stops listening and frees the port. */
+    /**
+     * Stops listening and frees the port. Requests being answered get up to five seconds to finish;
+     * calling it again does nothing.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            // HttpServer.stop(delay) always waits the whole delay on JDK 17, so wait for idle here instead.
+            handler.awaitIdle(CLOSE_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server.stop(0);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
     }
 
@@ -252,25 +227,67 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Runs a sandbox until the process is stopped: {@code Sandbox [--port N]}. Prints the REST URL, the
-     * key and the secret to use.
+     * Runs a sandbox until the process is stopped: {@code Sandbox [--port N] [--seed N]}. Prints the
+     * REST URL, the base URL, the key and the secret to use; exits with 2 on bad options.
      */
     public static void main(String[] args) throws InterruptedException {
-        int port = 0;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--port") && i + 1 < args.length) {
-                port = Integer.parseInt(args[++i]);
-            } else {
-                System.err.println("usage: Sandbox [--port N]");
-                System.exit(2);
-            }
+        Standalone.run(args);
+    }
+
+    /** Settings for a sandbox; every one has a default, so {@code builder().start()} equals {@link #start()}. */
+    public static final class Builder {
+        private int port;
+        private MethodTable table;
+        private String apiKey = API_KEY;
+        private String secret = SECRET;
+        private long seed = DataSet.DEFAULT_SEED;
+
+        private Builder() {
         }
-        Sandbox sandbox = start(port);
-        System.out.println("Flickr sandbox listening on " + sandbox.restUrl());
-        System.out.println("  base URL:   " + sandbox.baseUrl());
-        System.out.println("  API key:    " + sandbox.apiKey());
-        System.out.println("  API secret: " + sandbox.secret());
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-        Thread.currentThread().join();
+
+        /** The port of 127.0.0.1 to listen on; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The method table to check calls against and to answer from; the bundled one by default. */
+        public Builder table(MethodTable table) {
+            this.table = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /** The API key to accept; {@link Sandbox#API_KEY} by default. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = nonEmpty(apiKey, "apiKey");
+            return this;
+        }
+
+        /** The API secret to check signatures with; {@link Sandbox#SECRET} by default. */
+        public Builder secret(String secret) {
+            this.secret = nonEmpty(secret, "secret");
+            return this;
+        }
+
+        /** The seed of the generated data set; the same seed always gives the same users, photos and sets. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Starts the sandbox. */
+        public Sandbox start() {
+            return new Sandbox(this);
+        }
+
+        private static String nonEmpty(String s, String what) {
+            if (s == null || s.isEmpty()) {
+                throw new IllegalArgumentException(what + " must not be empty");
+            }
+            return s;
+        }
     }
 }
