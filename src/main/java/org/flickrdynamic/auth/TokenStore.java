@@ -38,6 +38,9 @@ public final class TokenStore {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
+    /** File locks guard against other processes only; threads of this JVM queue here first. */
+    private static final java.util.Map<Path, Object> JVM_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path dir;
 
     private TokenStore(Path dir) {
@@ -196,6 +199,12 @@ public final class TokenStore {
 
     /** Read, change and write back under a lock, replacing the file atomically. */
     private void update(String apiKey, Consumer<Properties> change) {
+        synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
+            updateLocked(apiKey, change);
+        }
+    }
+
+    private void updateLocked(String apiKey, Consumer<Properties> change) {
         try {
             createPrivateDir();
             Path lock = dir.resolve(".lock");
