@@ -132,6 +132,11 @@ public final class Flickr {
         update(b -> b.baseUrl(baseUrl));
     }
 
+    /** Sets every endpoint at once (REST, upload, replace, OAuth), e.g. back to {@code Endpoints.FLICKR}. */
+    public static void endpoints(org.flickrdynamic.transport.Endpoints endpoints) {
+        update(b -> b.endpoints(endpoints));
+    }
+
     /** The current user's token, or {@code null}. */
     public static String currentToken() {
         return CURRENT.get().token();
