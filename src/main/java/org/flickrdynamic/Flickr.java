@@ -6,7 +6,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.dom4j.Element;
+import org.flickrdynamic.auth.AccessToken;
+import org.flickrdynamic.auth.Browser;
+import org.flickrdynamic.auth.Login;
+import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.table.Permission;
 
 /**
  * The static facade, modelled on the Scheme wrapper's parameters {@code current-api-key},
@@ -37,7 +42,20 @@ public final class Flickr {
         if (endpoint != null && !endpoint.isBlank()) {
             b.endpoint(endpoint.strip());
         }
+        String key = System.getenv("FLICKR_API_KEY");
+        if (key != null && !key.isBlank()) {
+            storedLogin(key.strip()).ifPresent(b::token); // a logged-in user stays logged in
+        }
         return b.build();
+    }
+
+    /** The current login stored for an API key; a store that cannot be read is treated as empty. */
+    private static java.util.Optional<AccessToken> storedLogin(String apiKey) {
+        try {
+            return TokenStore.standard().current(apiKey);
+        } catch (java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static void update(UnaryOperator<FlickrClient.Builder> change) {
@@ -57,9 +75,13 @@ public final class Flickr {
         return CURRENT.get().apiKey();
     }
 
-    /** Sets the API key every call sends unless the call gives its own {@code api_key}. */
+    /**
+     * Sets the API key every call sends unless the call gives its own {@code api_key}. The login stored
+     * for that key, if any, becomes the current token (a token belongs to one key).
+     */
     public static void currentApiKey(String apiKey) {
-        update(b -> b.apiKey(apiKey));
+        AccessToken stored = apiKey == null || apiKey.isBlank() ? null : storedLogin(apiKey.strip()).orElse(null);
+        update(b -> b.apiKey(apiKey).token(stored));
     }
 
     /**
@@ -110,6 +132,11 @@ public final class Flickr {
         update(b -> b.baseUrl(baseUrl));
     }
 
+    /** Sets every endpoint at once (REST, upload, replace, OAuth), e.g. back to {@code Endpoints.FLICKR}. */
+    public static void endpoints(org.flickrdynamic.transport.Endpoints endpoints) {
+        update(b -> b.endpoints(endpoints));
+    }
+
     /** The current user's token, or {@code null}. */
     public static String currentToken() {
         return CURRENT.get().token();
@@ -121,6 +148,75 @@ public final class Flickr {
      */
     public static void currentToken(String token, String tokenSecret) {
         update(b -> b.token(token, tokenSecret));
+    }
+
+    /**
+     * Logs in interactively with OAuth: prints the authorize URL (and opens it where a desktop exists),
+     * takes the verifier from a one-shot listener on 127.0.0.1 or from the prompt, stores the token for
+     * the current API key and makes it current, so the login survives a restart.
+     *
+     * @param permission {@code read}, {@code write} or {@code delete}
+     * @return the user's token
+     */
+    public static AccessToken authorize(String permission) {
+        return authorize(permission, Browser.system());
+    }
+
+    /**
+     * Logs in, showing the login page with {@code browser} ({@link Browser#sandbox()} approves on its own
+     * against a sandbox). With the legacy signing scheme set, runs the legacy frob login instead.
+     */
+    public static AccessToken authorize(String permission, Browser browser) {
+        Permission perm = parsePermission(permission);
+        FlickrClient c = CURRENT.get();
+        AccessToken token = c.signing() == Signing.LEGACY_MD5
+                ? Login.legacy(c, perm, browser, Login.DEFAULT_TIMEOUT)
+                : Login.oauth(c, perm, browser, Login.DEFAULT_TIMEOUT);
+        TokenStore.standard().save(c.apiKey(), token);
+        update(b -> b.token(token));
+        return token;
+    }
+
+    /** Logs the current user out: forgets the stored token and stops using it. */
+    public static void logout() {
+        String key = currentApiKey();
+        if (key != null) {
+            TokenStore.standard().logout(key, null);
+        }
+        update(b -> b.token(null, null));
+    }
+
+    /** The users logged in with the current API key. */
+    public static List<AccessToken> users() {
+        String key = currentApiKey();
+        return key == null ? List.of() : TokenStore.standard().users(key);
+    }
+
+    /** Makes another logged-in user (nsid or username) current. */
+    public static AccessToken useUser(String user) {
+        String key = currentApiKey();
+        if (key == null) {
+            throw new FlickrArgumentException(null, "no API key is set");
+        }
+        try {
+            AccessToken t = TokenStore.standard().use(key, user);
+            update(b -> b.token(t));
+            return t;
+        } catch (IllegalArgumentException e) {
+            throw new FlickrArgumentException(null, e.getMessage());
+        }
+    }
+
+    private static Permission parsePermission(String permission) {
+        try {
+            Permission p = Permission.fromWord(permission == null ? "" : permission.strip().toLowerCase(java.util.Locale.ROOT));
+            if (p != Permission.NONE) {
+                return p;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below with the valid words
+        }
+        throw new FlickrArgumentException("login", "permission '" + permission + "' is not read, write or delete");
     }
 
     /** The client behind the current settings, to embed or to derive another from. */

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.dom4j.Element;
+import org.flickrdynamic.auth.AccessToken;
+import org.flickrdynamic.auth.OAuthFlow;
 import org.flickrdynamic.internal.Version;
 import org.flickrdynamic.request.ArgumentNormalizer;
 import org.flickrdynamic.request.CallValidator;
@@ -18,6 +20,7 @@ import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Signers;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
 import org.flickrdynamic.transport.HttpTransport;
 import org.flickrdynamic.transport.TransportSettings;
@@ -91,8 +94,9 @@ public final class FlickrClient implements AutoCloseable {
     private Element invoke(MethodSpec spec, Map<String, String> given, Problems problems) {
         Credentials credentials = settings.credentials(given.get("api_key"));
         boolean sign = spec.needsSigning() || settings.signed || given.containsKey("auth_token");
-        CallValidator.validate(spec, given, new CallValidator.Capabilities(
-                credentials.apiKey() != null, credentials.canSign(), credentials.hasToken()), sign, problems);
+        CallValidator.validate(spec, given, new CallValidator.Capabilities(credentials.apiKey() != null,
+                credentials.canSign(), credentials.hasToken(), settings.tokenPermission, settings.tokenUser),
+                sign, problems);
         problems.throwIfAny(spec.name());
 
         Map<String, String> params = new LinkedHashMap<>();
@@ -151,6 +155,21 @@ public final class FlickrClient implements AutoCloseable {
         return settings.token;
     }
 
+    /** What the user's token may do, or {@code null} when no token is set or its permission is not known. */
+    public Permission tokenPermission() {
+        return settings.tokenPermission;
+    }
+
+    /**
+     * The OAuth login steps, signed with this client's key and secret and sent through its pool.
+     *
+     * @throws FlickrArgumentException when the key or the secret is missing
+     */
+    public OAuthFlow oauth() {
+        return new OAuthFlow(settings.apiKey, settings.secret, settings.endpoints.oauth(), transport,
+                settings.readTimeout, Signers.forScheme(Signing.OAUTH1));
+    }
+
     /** Releases this client's share of the connection pool; the last client sharing it closes it. */
     @Override
     public void close() {
@@ -176,6 +195,8 @@ public final class FlickrClient implements AutoCloseable {
         private boolean allowInsecureHttp;
         private String token;
         private String tokenSecret;
+        private Permission tokenPermission;
+        private String tokenUser;
         private Duration connectTimeout;
         private Duration readTimeout;
         private long maxResponseBytes;
@@ -192,6 +213,8 @@ public final class FlickrClient implements AutoCloseable {
             this.allowInsecureHttp = s.allowInsecureHttp;
             this.token = s.token;
             this.tokenSecret = s.tokenSecret;
+            this.tokenPermission = s.tokenPermission;
+            this.tokenUser = s.tokenUser;
             this.connectTimeout = s.connectTimeout;
             this.readTimeout = s.readTimeout;
             this.maxResponseBytes = s.maxResponseBytes;
@@ -255,6 +278,22 @@ public final class FlickrClient implements AutoCloseable {
         public Builder token(String token, String tokenSecret) {
             this.token = blankToNull(token);
             this.tokenSecret = this.token == null ? null : blankToNull(tokenSecret);
+            this.tokenPermission = null;
+            this.tokenUser = null;
+            return this;
+        }
+
+        /**
+         * A logged-in user's token from a login or the token store. Its permission is then checked before
+         * sending: a method needing more is refused without a request. {@code null}: no token.
+         */
+        public Builder token(AccessToken accessToken) {
+            if (accessToken == null) {
+                return token(null, null);
+            }
+            token(accessToken.token(), accessToken.tokenSecret());
+            this.tokenPermission = accessToken.permission();
+            this.tokenUser = accessToken.username();
             return this;
         }
 
@@ -307,7 +346,8 @@ public final class FlickrClient implements AutoCloseable {
         public FlickrClient build() {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
-                    tokenSecret, connectTimeout, readTimeout, maxResponseBytes, maxConnections, table);
+                    tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
+                    maxConnections, table);
             TransportSettings ts = new TransportSettings(connectTimeout, maxConnections, Version.userAgent());
             HttpTransport t = shared != null && shared.settings().equals(ts) ? shared.retain() : new HttpTransport(ts);
             return new FlickrClient(s, t);
@@ -328,7 +368,8 @@ public final class FlickrClient implements AutoCloseable {
     /** The immutable settings of one client. Never printed: it holds secrets. */
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
-                null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64, null);
+                null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
+                null);
 
         final String apiKey;
         final String secret;
@@ -338,6 +379,8 @@ public final class FlickrClient implements AutoCloseable {
         final boolean allowInsecureHttp;
         final String token;
         final String tokenSecret;
+        final Permission tokenPermission;
+        final String tokenUser;
         final Duration connectTimeout;
         final Duration readTimeout;
         final long maxResponseBytes;
@@ -345,8 +388,9 @@ public final class FlickrClient implements AutoCloseable {
         final MethodTable table;
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
-                 boolean allowInsecureHttp, String token, String tokenSecret, Duration connectTimeout,
-                 Duration readTimeout, long maxResponseBytes, int maxConnections, MethodTable table) {
+                 boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
+                 String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
+                 int maxConnections, MethodTable table) {
             this.apiKey = apiKey;
             this.secret = secret;
             this.signed = signed;
@@ -355,6 +399,8 @@ public final class FlickrClient implements AutoCloseable {
             this.allowInsecureHttp = allowInsecureHttp;
             this.token = token;
             this.tokenSecret = tokenSecret;
+            this.tokenPermission = tokenPermission;
+            this.tokenUser = tokenUser;
             this.connectTimeout = connectTimeout;
             this.readTimeout = readTimeout;
             this.maxResponseBytes = maxResponseBytes;

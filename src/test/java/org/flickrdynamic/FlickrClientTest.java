@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.flickrdynamic.auth.AccessToken;
+import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.testing.ScriptedServer;
 import org.flickrdynamic.testing.ScriptedServer.Received;
 import org.junit.jupiter.api.AfterEach;
@@ -232,6 +234,39 @@ class FlickrClientTest {
             assertNull(client.token());
             b.call("test.echo");
             assertEquals("other-key", params(only()).get("api_key"));
+        }
+    }
+
+    @Test
+    void aTokenTooWeakForTheMethodIsRefusedBeforeSending() {
+        AccessToken reader = new AccessToken("tok-r", TOKEN_SECRET, "1@N01", "alice", "", Permission.READ);
+        try (FlickrClient user = client.newBuilder().token(reader).build()) {
+            FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
+                    () -> user.call("photos.delete", "photo_id", 1));
+            assertEquals(List.of("flickr.photos.delete needs delete permission, but the token of alice has only read:"
+                    + " log in again with Flickr.authorize(\"delete\") or bin/flickr auth login --perms delete"),
+                    e.problems());
+            assertTrue(server.received().isEmpty());
+            user.call("test.login"); // read is enough here
+            assertEquals(1, server.received().size());
+        }
+    }
+
+    @Test
+    void aTokenOfUnknownPermissionIsLeftToFlickr() {
+        try (FlickrClient user = client.newBuilder().token("tok", TOKEN_SECRET).build()) {
+            user.call("photos.delete", "photo_id", 1);
+            assertEquals("POST", only().verb());
+        }
+    }
+
+    @Test
+    void aRevokedTokenSaysToLogInAgain() {
+        server.script(ScriptedServer.xml("<rsp stat=\"fail\"><err code=\"98\" msg=\"Invalid auth token\"/></rsp>"));
+        try (FlickrClient user = client.newBuilder().token("revoked", TOKEN_SECRET).build()) {
+            FlickrApiException e = assertThrows(FlickrApiException.class, () -> user.call("test.login"));
+            assertEquals(98, e.code());
+            assertTrue(e.getMessage().contains("Log in again: Flickr.authorize("), e.getMessage());
         }
     }
 

@@ -102,7 +102,10 @@ final class TableMerger {
         } else {
             // The current API decides: a method that needs no permission needs no login today, even where
             // the 2009 manual said it did (flickr.people.getPhotos, flickr.favorites.getList).
-            needsLogin = permission != Permission.NONE;
+            // A method that requires the user's token as an argument (flickr.auth.oauth.checkToken's
+            // oauth_token, flickr.auth.checkToken's auth_token) needs a logged-in user even at
+            // permission none: the token is implicit, so only a signed call as that user can carry it.
+            needsLogin = permission != Permission.NONE || requiresTokenArgument(a);
             needsSigning = needsLogin || saysMustBeSigned(description);
             if (s != null) {
                 noteAuthConflicts(s, needsLogin, needsSigning);
@@ -132,6 +135,15 @@ final class TableMerger {
                 ACCEPTS_ANY_ARGUMENTS.contains(name));
     }
 
+    private static boolean requiresTokenArgument(ApiMethod a) {
+        for (ArgumentSpec arg : a.arguments()) {
+            if (arg.required() && (arg.name().equals("oauth_token") || arg.name().equals("auth_token"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The current API's arguments, implicit ones left out; a blank description filled from the seed. */
     private List<ArgumentSpec> apiArguments(ApiMethod a, SeedMethod s) {
         Map<String, SeedArgument> seedArgs = new HashMap<>();
@@ -145,7 +157,8 @@ final class TableMerger {
             if (isImplicit(arg.name())) {
                 if (arg.required()) {
                     notes.add(a.name() + ": the current API lists " + arg.name() + " as a required argument; "
-                            + "the table leaves it out, as it does every implicit parameter");
+                            + "the table leaves it out, as it does every implicit parameter, and marks the method"
+                            + " as needing a logged-in user, whose signed call carries it");
                 }
                 continue;
             }
@@ -199,7 +212,7 @@ final class TableMerger {
     private void noteAuthConflicts(SeedMethod s, boolean needsLogin, boolean needsSigning) {
         if (s.needsLogin() != needsLogin) {
             notes.add(s.name() + ": the seed says it " + (s.needsLogin() ? "needs" : "does not need")
-                    + " login, the current API's permission says it " + (needsLogin ? "does" : "does not")
+                    + " login, the current API says it " + (needsLogin ? "does" : "does not")
                     + "; the table follows the current API");
         }
         if (s.needsSigning() != needsSigning) {

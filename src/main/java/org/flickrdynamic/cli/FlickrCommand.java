@@ -12,6 +12,8 @@ import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.Signing;
+import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.internal.Version;
 import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.response.PrettyXml;
@@ -36,6 +38,7 @@ public final class FlickrCommand {
 
     private static final String USAGE_TEXT = """
             usage: flickr [--sandbox | --endpoint URL] METHOD [name=value ...]
+                   flickr [--sandbox] auth login|status|logout|use ...
                    flickr --help [METHOD]
                    flickr --version
 
@@ -45,7 +48,8 @@ public final class FlickrCommand {
               --endpoint URL the REST endpoint (default https://api.flickr.com/services/rest/)
               --help METHOD  the method's documentation from the method table
 
-            Keys come from FLICKR_API_KEY and FLICKR_API_SECRET.
+            Keys come from FLICKR_API_KEY and FLICKR_API_SECRET; a stored login (flickr auth login) is used.
+            """ + AuthCommand.USAGE + """
             Exit codes: 0 ok, 1 Flickr error, 2 bad arguments or usage, 3 transport failure.
             """;
 
@@ -94,6 +98,12 @@ public final class FlickrCommand {
                         return usage("unknown option " + w);
                     }
                 }
+            } else if (method == null && w.equals("auth")) {
+                List<String> rest = words.subList(i + 1, words.size());
+                if (sandbox && endpoint != null) {
+                    return usage("--sandbox and --endpoint cannot be used together");
+                }
+                return sandbox ? authSandbox(rest) : auth(rest, endpoint);
             } else if (method == null) {
                 method = w;
             } else {
@@ -115,21 +125,50 @@ public final class FlickrCommand {
         return sandbox ? callSandbox(method, params) : call(method, params, endpoint);
     }
 
+    /** The client for real Flickr (or --endpoint): keys from the environment, the stored login if any. */
+    private static FlickrClient realClient(String endpoint) {
+        String key = System.getenv("FLICKR_API_KEY");
+        FlickrClient.Builder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
+        String ep = endpoint != null ? endpoint : System.getenv("FLICKR_ENDPOINT");
+        if (ep != null && !ep.isBlank()) {
+            b.baseUrl(base(ep.strip())).endpoint(ep.strip());
+        }
+        if (key != null && !key.isBlank()) {
+            TokenStore.standard().current(key.strip()).ifPresent(t -> b.token(t)
+                    .signing(t.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1));
+        }
+        return b.build();
+    }
+
+    /** The base of a REST endpoint ending in services/rest/, so login goes to the same server. */
+    private static String base(String rest) {
+        int at = rest.indexOf("/services/rest");
+        return at > 0 ? rest.substring(0, at + 1) : rest;
+    }
+
     private int call(String method, Map<String, String> params, String endpoint) {
-        try {
-            FlickrClient.Builder b = FlickrClient.builder()
-                    .apiKey(System.getenv("FLICKR_API_KEY"))
-                    .secret(System.getenv("FLICKR_API_SECRET"));
-            String ep = endpoint != null ? endpoint : System.getenv("FLICKR_ENDPOINT");
-            if (ep != null && !ep.isBlank()) {
-                b.endpoint(ep.strip());
-            }
-            try (FlickrClient client = b.build()) {
-                return print(client, method, params);
-            }
+        try (FlickrClient client = realClient(endpoint)) {
+            return print(client, method, params);
         } catch (FlickrArgumentException e) {
             err.println("flickr: " + e.getMessage());
             return USAGE;
+        }
+    }
+
+    private int auth(List<String> words, String endpoint) {
+        try (FlickrClient client = realClient(endpoint)) {
+            return new AuthCommand(out, err, false).run(words, client);
+        } catch (FlickrArgumentException e) {
+            err.println("flickr: " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private int authSandbox(List<String> words) {
+        try (Sandbox sandbox = Sandbox.start();
+             FlickrClient client = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+                     .secret(sandbox.secret()).build()) {
+            return new AuthCommand(out, err, true).run(words, client);
         }
     }
 

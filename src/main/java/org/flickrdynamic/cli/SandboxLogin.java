@@ -1,18 +1,30 @@
 package org.flickrdynamic.cli;
 
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.Signing;
+import org.flickrdynamic.auth.AccessToken;
+import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
 import org.flickrdynamic.table.Permission;
 
-/** The client {@code bin/flickr --sandbox} calls with: the sandbox's key and secret, logged in as its first user. */
+/**
+ * The client {@code bin/flickr --sandbox} calls with: the sandbox's key and secret, and the login stored
+ * for the sandbox ({@code flickr --sandbox auth login}); without one, a token of the first sandbox user
+ * with delete permission, so that every method works with no set-up.
+ */
 final class SandboxLogin {
     private SandboxLogin() {
     }
 
     static FlickrClient client(Sandbox sandbox) {
+        FlickrClient.Builder b = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+                .secret(sandbox.secret());
+        AccessToken stored = TokenStore.standard().current(sandbox.apiKey()).orElse(null);
+        if (stored != null) {
+            return b.token(stored).signing(stored.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1).build();
+        }
         SandboxToken token = sandbox.issueToken(sandbox.users().get(0).nsid(), Permission.DELETE);
-        return FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).secret(sandbox.secret())
-                .token(token.token(), token.tokenSecret()).build();
+        return b.token(token.token(), token.tokenSecret()).build();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.Permission;
 
 /**
  * Checks a call against the method table before anything is sent, recording every problem:
@@ -25,11 +26,18 @@ public final class CallValidator {
     /**
      * What the caller's settings can supply, as far as validation cares.
      *
-     * @param hasApiKey whether an API key is set or given
-     * @param canSign   whether a secret is set to sign with
-     * @param hasToken  whether a user token is set (OAuth access token or legacy {@code auth_token})
+     * @param hasApiKey       whether an API key is set or given
+     * @param canSign         whether a secret is set to sign with
+     * @param hasToken        whether a user token is set (OAuth access token or legacy {@code auth_token})
+     * @param tokenPermission what the token may do, or {@code null} when that is not known
+     * @param tokenUser       who the token acts for, for messages, or {@code null}
      */
-    public record Capabilities(boolean hasApiKey, boolean canSign, boolean hasToken) {
+    public record Capabilities(boolean hasApiKey, boolean canSign, boolean hasToken, Permission tokenPermission,
+                               String tokenUser) {
+        /** Capabilities with a token of unknown permission. */
+        public Capabilities(boolean hasApiKey, boolean canSign, boolean hasToken) {
+            this(hasApiKey, canSign, hasToken, null, null);
+        }
     }
 
     /**
@@ -63,10 +71,24 @@ public final class CallValidator {
             problems.add(method.name() + (method.needsSigning() ? " must be signed" : " is to be signed (signed? is on)")
                     + ", but no secret is set: set one with Flickr.currentSecKey(\"...\") or FLICKR_API_SECRET");
         }
-        if (method.needsLogin() && !caps.hasToken() && !args.containsKey("auth_token")) {
-            problems.add(method.name() + " needs a logged-in user with " + method.permission().word()
-                    + " permission, but no token is set: log in, or set one with Flickr.currentToken(token, tokenSecret)");
+        if (method.needsLogin() && caps.hasToken() && caps.tokenPermission() != null
+                && !caps.tokenPermission().covers(method.permission())) {
+            problems.add(method.name() + " needs " + method.permission().word() + " permission, but the token"
+                    + (caps.tokenUser() == null ? "" : " of " + caps.tokenUser()) + " has only "
+                    + caps.tokenPermission().word() + ": log in again with Flickr.authorize(\""
+                    + method.permission().word() + "\") or bin/flickr auth login --perms " + method.permission().word());
         }
+        if (method.needsLogin() && !caps.hasToken() && !args.containsKey("auth_token")) {
+            problems.add(method.name() + " needs a logged-in user"
+                    + (method.permission() == Permission.NONE ? "" : " with " + method.permission().word() + " permission")
+                    + ", but no token is set: log in with Flickr.authorize(\"" + loginPermission(method)
+                    + "\") or bin/flickr auth login, or set one with Flickr.currentToken(token, tokenSecret)");
+        }
+    }
+
+    /** The permission to ask for when logging in to call this method. */
+    private static String loginPermission(MethodSpec method) {
+        return method.permission() == Permission.NONE ? "read" : method.permission().word();
     }
 
     private static String unknownArgument(MethodSpec method, String given, List<String> names) {

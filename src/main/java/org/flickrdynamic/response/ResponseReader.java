@@ -83,6 +83,11 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             return notFlickr("<err> has no numeric code", status, body);
         }
         String explanation = table.error(method, code).map(ResponseReader::explain).orElse(null);
+        if (code == 98) {
+            // The stored token was revoked by the user or has expired: only a new login helps.
+            explanation = (explanation == null ? "" : explanation + " ")
+                    + "Log in again: Flickr.authorize(\"read|write|delete\") or bin/flickr auth login.";
+        }
         return new FlickrApiException(method.name(), code, err.attributeValue("msg", ""), explanation);
     }
 
@@ -93,7 +98,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     private FlickrTransportException httpError(HttpAnswer answer, String text) {
         int status = answer.status();
         if (status == 401 && text.contains("oauth_problem=")) {
-            return SignatureProblem.explain(method.name(), text, ourBaseString == null ? null : ourBaseString.get());
+            return OAuthProblem.explain(method.name(), text, ourBaseString == null ? null : ourBaseString.get());
         }
         boolean retryable = status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
         StringBuilder sb = new StringBuilder("HTTP ").append(status).append(" calling ").append(method.name())

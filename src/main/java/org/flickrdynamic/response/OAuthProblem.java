@@ -6,15 +6,22 @@ import java.nio.charset.StandardCharsets;
 import org.flickrdynamic.FlickrTransportException;
 
 /**
- * Explains a rejected OAuth signature. Flickr's 401 body reads
- * {@code oauth_problem=signature_invalid&debug_sbs=<the base string it computed>}; showing that base
- * string beside ours, and where they first differ, lets a signing bug explain itself.
+ * Explains an OAuth refusal. Flickr answers {@code oauth_problem=...} with HTTP 401; for a bad
+ * signature it adds {@code debug_sbs=<the base string it computed>}, and showing that beside ours, and
+ * where they first differ, lets a signing bug explain itself.
  */
-final class SignatureProblem {
-    private SignatureProblem() {
+public final class OAuthProblem {
+    private OAuthProblem() {
     }
 
-    static FlickrTransportException explain(String method, String body, String ours) {
+    /**
+     * The error for an {@code oauth_problem} answer.
+     *
+     * @param method what was being done (a method name, or a login step), for the message
+     * @param body   the answer's body
+     * @param ours   the base string this request signed, or {@code null}
+     */
+    public static FlickrTransportException explain(String method, String body, String ours) {
         String text = body.strip();
         String problem = value(text, "oauth_problem");
         String theirs = debugBaseString(text);
@@ -31,7 +38,28 @@ final class SignatureProblem {
             sb.append(at < 0 ? "\n  the base strings are equal: the keys or secrets differ"
                     : "\n  they first differ at character " + at);
         }
+        String hint = hint(problem);
+        if (hint != null) {
+            sb.append("\n  ").append(hint);
+        }
         return new FlickrTransportException(sb.toString(), 401, false, null);
+    }
+
+    /** What to do about each problem Flickr names. */
+    private static String hint(String problem) {
+        if (problem == null) {
+            return null;
+        }
+        return switch (problem) {
+            case "verifier_invalid" -> "the verifier does not belong to this login: start the login again";
+            case "token_rejected", "token_expired", "token_used" ->
+                    "the request token was used already or has expired: start the login again";
+            case "nonce_used" -> "a request was replayed (the same nonce twice): send a newly signed request";
+            case "timestamp_refused" -> "this machine's clock is too far from the server's: correct the clock";
+            case "consumer_key_unknown" -> "the API key is not known to the server";
+            case "user_refused", "permission_denied" -> "the user did not allow the access";
+            default -> null;
+        };
     }
 
     private static String value(String text, String name) {

@@ -1,0 +1,64 @@
+package org.flickrdynamic.auth;
+
+import java.awt.Desktop;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Sends the user to a login page. */
+@FunctionalInterface
+public interface Browser {
+
+    /** Shows the user the page at {@code url}. */
+    void open(String url) throws IOException;
+
+    /** Prints the URL, and opens it in the desktop's browser where there is one. */
+    static Browser system() {
+        return system(System.out);
+    }
+
+    /** Prints the URL on {@code out}, and opens it in the desktop's browser where there is one. */
+    static Browser system(PrintStream out) {
+        return url -> {
+            out.println("Open this page to allow flickr-dynamic access to your Flickr account:");
+            out.println("  " + url);
+            try {
+                if (!java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+                        && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                    Desktop.getDesktop().browse(URI.create(url));
+                }
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                out.println("(could not open a browser: open the page yourself)");
+            }
+        };
+    }
+
+    /**
+     * Visits the page itself and follows its redirects, as a browser whose user allows everything would.
+     * Only for a sandbox on this machine, whose authorize page approves on its own: it refuses any other host.
+     */
+    static Browser sandbox() {
+        return url -> {
+            String host = URI.create(url).getHost();
+            if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+                throw new IOException("the sandbox browser only visits pages on 127.0.0.1, not " + host);
+            }
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() >= 400) {
+                    throw new IOException("the login page answered HTTP " + r.statusCode());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while visiting the login page", e);
+            }
+        };
+    }
+}

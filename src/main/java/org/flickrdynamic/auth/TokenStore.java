@@ -1,0 +1,280 @@
+package org.flickrdynamic.auth;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import org.flickrdynamic.table.Permission;
+
+/**
+ * Keeps logged-in users' tokens on disk so a login survives a restart: one file per API key, holding
+ * any number of users and which of them is current. The folder is {@code ~/.flickr-dynamic}, or
+ * {@code $FLICKR_DYNAMIC_HOME}, or the system property {@code flickrdynamic.home}.
+ *
+ * <p>Files and the folder are created readable by their owner only, and every change is written to a
+ * temporary file that is then moved over the old one, so a crash never leaves half a file. A lock
+ * file serialises changes from several processes.
+ */
+public final class TokenStore {
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    /** File locks guard against other processes only; threads of this JVM queue here first. */
+    private static final java.util.Map<Path, Object> JVM_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Path dir;
+
+    private TokenStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A store in this folder (created when first written). */
+    public static TokenStore at(Path dir) {
+        return new TokenStore(dir.toAbsolutePath());
+    }
+
+    /** The store in the user's folder: {@code flickrdynamic.home}, {@code FLICKR_DYNAMIC_HOME} or {@code ~/.flickr-dynamic}. */
+    public static TokenStore standard() {
+        String home = System.getProperty("flickrdynamic.home");
+        if (home == null || home.isBlank()) {
+            home = System.getenv("FLICKR_DYNAMIC_HOME");
+        }
+        return at(home != null && !home.isBlank() ? Path.of(home)
+                : Path.of(System.getProperty("user.home"), ".flickr-dynamic"));
+    }
+
+    /** The folder it keeps its files in. */
+    public Path folder() {
+        return dir;
+    }
+
+    /** The file holding the users of one API key. */
+    public Path file(String apiKey) {
+        StringBuilder safe = new StringBuilder();
+        for (char c : apiKey.toCharArray()) {
+            safe.append(Character.isLetterOrDigit(c) || c == '-' || c == '_' ? c : '_');
+        }
+        return dir.resolve("tokens-" + safe + ".properties");
+    }
+
+    /** The current user's token for an API key, if someone is logged in. */
+    public Optional<AccessToken> current(String apiKey) {
+        if (apiKey == null) {
+            return Optional.empty();
+        }
+        Properties p = read(apiKey);
+        String nsid = p.getProperty("current");
+        return nsid == null ? Optional.empty() : Optional.ofNullable(user(p, nsid));
+    }
+
+    /** Every user logged in with an API key, in nsid order. */
+    public List<AccessToken> users(String apiKey) {
+        Properties p = read(apiKey);
+        Set<String> nsids = new TreeSet<>();
+        for (String k : p.stringPropertyNames()) {
+            if (k.startsWith("user.") && k.endsWith(".token")) {
+                nsids.add(k.substring(5, k.length() - 6));
+            }
+        }
+        List<AccessToken> out = new ArrayList<>();
+        for (String nsid : nsids) {
+            AccessToken t = user(p, nsid);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Saves a user's token for an API key and makes that user current. */
+    public void save(String apiKey, AccessToken token) {
+        update(apiKey, p -> {
+            String k = "user." + token.userNsid() + ".";
+            p.setProperty(k + "token", token.token());
+            if (token.tokenSecret() != null) {
+                p.setProperty(k + "secret", token.tokenSecret());
+            } else {
+                p.remove(k + "secret");
+            }
+            p.setProperty(k + "username", token.username());
+            p.setProperty(k + "fullname", token.fullname() == null ? "" : token.fullname());
+            p.setProperty(k + "permission", token.permission().word());
+            p.setProperty("current", token.userNsid());
+        });
+    }
+
+    /**
+     * Makes another logged-in user current.
+     *
+     * @param user the user's nsid or username
+     * @return the user's token
+     * @throws IllegalArgumentException when nobody of that name is logged in with the key
+     */
+    public AccessToken use(String apiKey, String user) {
+        AccessToken t = find(apiKey, user);
+        update(apiKey, p -> p.setProperty("current", t.userNsid()));
+        return t;
+    }
+
+    /**
+     * Forgets a user's token; when it was the current user, no one is current afterwards.
+     *
+     * @param user the user's nsid or username, or {@code null} for the current user
+     * @return whether a token was forgotten
+     */
+    public boolean logout(String apiKey, String user) {
+        Optional<AccessToken> target = user == null ? current(apiKey) : users(apiKey).stream()
+                .filter(t -> t.userNsid().equals(user) || t.username().equals(user)).findFirst();
+        if (target.isEmpty()) {
+            return false;
+        }
+        String nsid = target.get().userNsid();
+        update(apiKey, p -> {
+            p.stringPropertyNames().stream().filter(k -> k.startsWith("user." + nsid + ".")).forEach(p::remove);
+            if (nsid.equals(p.getProperty("current"))) {
+                p.remove("current");
+            }
+        });
+        return true;
+    }
+
+    private AccessToken find(String apiKey, String user) {
+        for (AccessToken t : users(apiKey)) {
+            if (t.userNsid().equals(user) || t.username().equals(user)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no user " + user + " is logged in with API key " + apiKey);
+    }
+
+    private static AccessToken user(Properties p, String nsid) {
+        String k = "user." + nsid + ".";
+        String token = p.getProperty(k + "token");
+        if (token == null) {
+            return null;
+        }
+        Permission perm;
+        try {
+            perm = Permission.fromWord(p.getProperty(k + "permission", "read").toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            perm = Permission.READ;
+        }
+        return new AccessToken(token, p.getProperty(k + "secret"), nsid, p.getProperty(k + "username", nsid),
+                p.getProperty(k + "fullname", ""), perm);
+    }
+
+    private Properties read(String apiKey) {
+        Path f = file(apiKey);
+        Properties p = new Properties();
+        if (!Files.exists(f)) {
+            return p;
+        }
+        tighten(f);
+        try (InputStream in = Files.newInputStream(f)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the token file " + f, e);
+        }
+        return p;
+    }
+
+    /** Read, change and write back under a lock, replacing the file atomically. */
+    private void update(String apiKey, Consumer<Properties> change) {
+        synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
+            updateLocked(apiKey, change);
+        }
+    }
+
+    private void updateLocked(String apiKey, Consumer<Properties> change) {
+        try {
+            createPrivateDir();
+            Path lock = dir.resolve(".lock");
+            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = ch.lock()) {
+                Properties p = read(apiKey);
+                change.accept(p);
+                Path target = file(apiKey);
+                Path tmp = createPrivateFile(dir.resolve(target.getFileName() + ".tmp"));
+                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    p.store(out, "flickr-dynamic logins for one API key; keep this file private");
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the token file in " + dir, e);
+        }
+    }
+
+    private void createPrivateDir() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (posix()) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /** A fresh file only its owner can read, created with those permissions (never loosened first). */
+    private Path createPrivateFile(Path f) throws IOException {
+        Files.deleteIfExists(f);
+        try {
+            if (posix()) {
+                return Files.createFile(f, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            }
+            Path created = Files.createFile(f);
+            created.toFile().setReadable(false, false);
+            created.toFile().setReadable(true, true);
+            return created;
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("another process is writing " + f, e);
+        }
+    }
+
+    /** A token file someone loosened is made owner-only again before it is read. */
+    private void tighten(Path f) {
+        if (!posix()) {
+            return;
+        }
+        try {
+            if (!Files.getPosixFilePermissions(f).equals(OWNER_FILE)) {
+                Files.setPosixFilePermissions(f, OWNER_FILE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the token file " + f + " private", e);
+        }
+    }
+
+    private boolean posix() {
+        return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    @Override
+    public String toString() {
+        return "TokenStore[" + dir + "]";
+    }
+}
