@@ -56,9 +56,9 @@ final class Gatekeeper {
     private final MethodTable table;
     private final String apiKey;
     private final String secret;
-    private final TokenStore tokens;
+    private final IssuedTokens tokens;
 
-    Gatekeeper(MethodTable table, String apiKey, String secret, TokenStore tokens) {
+    Gatekeeper(MethodTable table, String apiKey, String secret, IssuedTokens tokens) {
         this.table = table;
         this.apiKey = apiKey;
         this.secret = secret;

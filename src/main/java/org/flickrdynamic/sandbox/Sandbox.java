@@ -60,7 +60,7 @@ public final class Sandbox implements AutoCloseable {
     private final String apiKey;
     private final String secret;
     private final DataSet data;
-    private final TokenStore tokens = new TokenStore();
+    private final IssuedTokens tokens = new IssuedTokens();
     private final RequestLog log = new RequestLog();
     private final HttpServer server;
     private final ExecutorService executor;

@@ -16,7 +16,7 @@ import org.flickrdynamic.table.Permission;
  * short-lived values they pass around before that belong in stores of their own, so this one only ever
  * holds tokens that may call the API. Thread-safe.
  */
-final class TokenStore {
+final class IssuedTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, SandboxToken> tokens = new ConcurrentHashMap<>();
