@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * A request as the sandbox received it, for tests that assert what a client sent. Immutable.
- * {@link #toString()} masks signatures, secrets and the {@code Authorization} header, so a failing
- * assertion never prints them.
+ * {@link #toString()} shows the verb, the path and the parameters with signatures and secrets masked,
+ * and no headers, so a failing assertion never prints them.
  *
  * @param httpMethod {@code GET} or {@code POST}
  * @param path       the request path, e.g. {@code /services/rest/}
@@ -22,6 +22,7 @@ public record RecordedRequest(String httpMethod, String path, Map<String, String
                               Map<String, List<String>> headers) {
     private static final Set<String> MASKED = Set.of("api_sig", "oauth_signature", "secret", "oauth_token_secret");
 
+    /** Copies the parameters (keeping their order) and the headers, so the record cannot change later. */
     public RecordedRequest {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
