@@ -1,6 +1,7 @@
 package org.flickrdynamic.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -82,6 +84,31 @@ class ServerTest {
         });
         try (Sandbox again = Sandbox.start(port)) {
             assertEquals(port, again.port(), "the port is free again");
+        }
+    }
+
+    @Test
+    void closeLetsARequestBeingAnsweredFinish() throws Exception {
+        Sandbox s = Sandbox.start();
+        byte[] body = ("method=flickr.test.echo&api_key=" + s.apiKey() + "&late=yes").getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /services/rest/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 10);
+            out.flush();
+            Thread.sleep(200); // the handler is now reading the body
+            Thread closer = new Thread(s::close);
+            closer.start();
+            Thread.sleep(200);
+            assertTrue(closer.isAlive(), "close() waits for the request being answered");
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("<late>yes</late>"), answer);
+            closer.join(5_000);
+            assertFalse(closer.isAlive());
         }
     }
 
