@@ -32,10 +32,10 @@ import org.flickrdynamic.table.Permission;
  * }</pre>
  *
  * <p>It checks API keys, signatures (OAuth 1.0a and the legacy MD5 scheme), tokens, permissions and
- * required arguments as Flickr does and answers with Flickr's error codes (see {@link Gatekeeper} for
- * the order and the wording); it serves a generated data set of a few users and about 2,000 photos for
- * the photo, people, set, tag, test and reflection methods it models, and every other method's
- * documented example answer from the method table. It records every request it receives
+ * required arguments as Flickr does and answers with Flickr's error codes and wording (the order and
+ * the rules are in {@code docs/sandbox.md}); it serves a generated data set of a few users and about
+ * 2,000 photos for the photo, people, set, tag, test and reflection methods it models, and every other
+ * method's documented example answer from the method table. It records every request it receives
  * ({@link #requests()}), so tests can check what was sent.
  *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
