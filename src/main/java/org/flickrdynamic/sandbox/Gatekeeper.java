@@ -1,10 +1,8 @@
 package org.flickrdynamic.sandbox;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.flickrdynamic.sign.LegacyMd5Signer;
-import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
@@ -14,7 +12,8 @@ import org.flickrdynamic.table.Permission;
 /**
  * The sandbox's checks, in the order Flickr makes them: the method exists (112), the API key is known
  * (100), a signature present is valid (OAuth: HTTP 401 with {@code oauth_problem} and the base string
- * the sandbox computed; legacy: 96), a token present is known (98), a method that must be signed is
+ * the sandbox computed, then the replay and clock rules of {@link NonceWindow}; legacy: 96), a token
+ * present is one the sandbox minted and this instance has not revoked (98), a method that must be signed is
  * (97), a method that needs login has a token with enough permission (99), and the required arguments
  * are there. Signatures are verified with the library's own {@code sign} functions, which are proven
  * separately against the RFC 5849 and Flickr published examples.
@@ -27,30 +26,18 @@ final class Gatekeeper {
         }
     }
 
-    /** An OAuth signature did not verify: answered with HTTP 401, as Flickr does. */
-    static final class Rejected extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String body;
-
-        Rejected(String body) {
-            super(null, null, false, false);
-            this.body = body;
-        }
-    }
-
     private final MethodTable table;
     private final String apiKey;
     private final String secret;
-    private final Map<String, SandboxToken> tokens = new ConcurrentHashMap<>();
+    private final TokenMint mint;
+    private final OAuthCheck oauth;
 
-    Gatekeeper(MethodTable table, String apiKey, String secret) {
+    Gatekeeper(MethodTable table, String apiKey, String secret, TokenMint mint, OAuthCheck oauth) {
         this.table = table;
         this.apiKey = apiKey;
         this.secret = secret;
-    }
-
-    void addToken(SandboxToken token) {
-        tokens.put(token.token(), token);
+        this.mint = mint;
+        this.oauth = oauth;
     }
 
     /**
@@ -74,7 +61,7 @@ final class Gatekeeper {
         boolean signed = false;
         if (params.containsKey("oauth_signature")) {
             token = token(params, "oauth_token");
-            verifyOauth(verb, url, params, token);
+            oauth.verify(verb, url, params, token == null ? "" : token.tokenSecret());
             signed = true;
         } else if (params.containsKey("api_sig")) {
             if (!LegacyMd5Signer.apiSig(secret, params).equals(params.get("api_sig"))) {
@@ -109,22 +96,11 @@ final class Gatekeeper {
         if (t == null) {
             return null;
         }
-        SandboxToken token = tokens.get(t);
+        SandboxToken token = mint.open(t);
         if (token == null) {
             throw new Fail(98, "Invalid auth token");
         }
         return token;
-    }
-
-    private void verifyOauth(String verb, String url, Map<String, String> params, SandboxToken token) {
-        if (!OAuth1Signer.SIGNATURE_METHOD.equals(params.get("oauth_signature_method"))) {
-            throw new Rejected("oauth_problem=signature_method_rejected");
-        }
-        String base = OAuth1Signer.baseString(verb, url, params);
-        String expected = OAuth1Signer.signature(base, secret, token == null ? "" : token.tokenSecret());
-        if (!expected.equals(params.get("oauth_signature"))) {
-            throw new Rejected("oauth_problem=signature_invalid&debug_sbs=" + base);
-        }
     }
 
     /**

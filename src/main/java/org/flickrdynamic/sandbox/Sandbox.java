@@ -6,9 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +39,13 @@ import org.flickrdynamic.table.Permission;
  * set of a few users and about 2,000 photos for the photo, people, set, tag, test and reflection
  * methods it models, and every other method's documented example answer from the method table.
  * It records every request it receives ({@link #requests()}), so tests can check what was sent.
+ *
+ * <p>It also speaks Flickr's two login flows at Flickr's paths under {@link #baseUrl()}: OAuth 1.0a
+ * ({@code services/oauth/request_token}, {@code authorize}, {@code access_token}) and the retired frob
+ * flow ({@code flickr.auth.getFrob}, the page {@code services/auth/}, {@code flickr.auth.getToken}). The
+ * sandbox plays the user at the login pages and approves at once ({@link #approveAs},
+ * {@link #refuseAuthorization}). Its access tokens are stateless, so one sandbox accepts the tokens any
+ * other issued, also after a restart.
  */
 public final class Sandbox implements AutoCloseable {
     /** The API key every sandbox accepts. */
@@ -48,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String SECRET = "sandbox-secret";
 
     private static final String REST_PATH = "/services/rest/";
+    private static final String XML = "text/xml; charset=utf-8";
 
     static {
         // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the second waits
@@ -56,20 +63,28 @@ public final class Sandbox implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final HttpServer server;
     private final ExecutorService executor;
     private final MethodTable table;
     private final DataSet data;
     private final Gatekeeper gate;
+    private final TokenMint mint;
+    private final BrowserUser browser;
+    private final OAuthEndpoints oauth;
+    /** Read on every OAuth check; replaced only by tests that need time to pass. */
+    private volatile Clock clock = Clock.systemUTC();
     private final Map<String, Route> routes = new HashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
     private Sandbox(int port, MethodTable table, long seed) {
         this.table = table;
         this.data = DataSet.generate(seed);
-        this.gate = new Gatekeeper(table, API_KEY, SECRET);
+        this.mint = new TokenMint(SECRET, data);
+        this.browser = new BrowserUser(data);
+        OAuthCheck check = new OAuthCheck(SECRET, new NonceWindow(this::nowSeconds));
+        this.gate = new Gatekeeper(table, API_KEY, SECRET, mint, check);
+        this.oauth = new OAuthEndpoints(API_KEY, check, mint, browser, this::nowSeconds);
+        TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
         PhotoRoutes.register(routes, data);
         SetRoutes.register(routes, data);
@@ -152,7 +167,9 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Issues a token for a user of the data set with a permission; the sandbox then accepts it as an
-     * OAuth access token or as a legacy {@code auth_token}.
+     * OAuth access token or as a legacy {@code auth_token}. The token is stateless (it carries the user
+     * and permission, authenticated with the sandbox secret), so every sandbox accepts it, also one
+     * started later in another process, until {@link #revokeToken revoked}.
      *
      * @throws IllegalArgumentException when the user is not in the data set
      */
@@ -161,17 +178,47 @@ public final class Sandbox implements AutoCloseable {
         if (user == null) {
             throw new IllegalArgumentException("no sandbox user " + userNsid + "; see users()");
         }
-        HexFormat hex = HexFormat.of();
-        SandboxToken token = new SandboxToken("72157" + hex.formatHex(bytes(8)) + "-" + hex.formatHex(bytes(4)),
-                hex.formatHex(bytes(8)), user.nsid(), user.username(), permission);
-        gate.addToken(token);
-        return token;
+        return mint.issue(user, permission);
     }
 
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
+    /**
+     * Revokes a token in this sandbox: from now on it answers 98 "Invalid auth token" here, whether sent
+     * as {@code oauth_token} or {@code auth_token}. Other sandbox instances are not affected.
+     *
+     * @param token the token (not its secret)
+     */
+    public void revokeToken(String token) {
+        mint.revoke(token);
+    }
+
+    /**
+     * Chooses the user who approves at the login pages (OAuth {@code authorize} and the legacy
+     * {@code services/auth/}); by default the first of {@link #users()}.
+     *
+     * @param userNsid a user of the data set
+     * @throws IllegalArgumentException when the user is not in the data set
+     */
+    public void approveAs(String userNsid) {
+        browser.approveAs(userNsid);
+    }
+
+    /**
+     * Makes the login pages decline (HTTP 403, a page saying the user declined, no verifier and no frob
+     * approval) while {@code refuse} is true, to test an application's handling of a refusal.
+     *
+     * @param refuse {@code true} to decline from now on, {@code false} to approve again
+     */
+    public void refuseAuthorization(boolean refuse) {
+        browser.refuse(refuse);
+    }
+
+    /** Lets a test move the sandbox clock (timestamps, request token and frob lifetimes). */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
     }
 
     /** Every request received since the start or the last {@link #clearRequests()}, in order. */
@@ -191,47 +238,55 @@ public final class Sandbox implements AutoCloseable {
                 params = RequestDecoder.decode(exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders().getFirst("Content-Type"), exchange.getRequestBody());
             } catch (IllegalArgumentException | IOException e) {
-                send(exchange, 400, "text/plain; charset=utf-8", "bad request: " + e.getMessage());
+                send(exchange, Reply.text(400, "bad request: " + e.getMessage()));
                 return;
             }
+            String verb = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, params,
-                    Map.copyOf(exchange.getRequestHeaders())));
-            if (!REST_PATH.equals(path)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found: " + path);
-                return;
+            requests.add(new RecordedRequest(verb, path, params, Map.copyOf(exchange.getRequestHeaders())));
+            // The OAuth base string is built on the URL the client addressed, so take its Host.
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            String url = "http://" + (host == null ? "127.0.0.1:" + port() : host) + path;
+            Reply reply;
+            try {
+                reply = switch (path) {
+                    case REST_PATH -> answer(verb, url, params);
+                    case OAuthEndpoints.REQUEST_TOKEN -> oauth.requestToken(verb, url, params);
+                    case OAuthEndpoints.AUTHORIZE -> oauth.authorize(params);
+                    case OAuthEndpoints.ACCESS_TOKEN -> oauth.accessToken(verb, url, params);
+                    default -> Reply.text(404, "not found: " + path);
+                };
+            } catch (OAuthProblem p) {
+                reply = Reply.text(p.status, p.body);
             }
-            answer(exchange, params);
+            send(exchange, reply);
         }
     }
 
-    private void answer(HttpExchange exchange, Map<String, String> params) throws IOException {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String url = "http://" + (host == null ? "127.0.0.1:" + port() : host) + REST_PATH;
+    private Reply answer(String verb, String url, Map<String, String> params) {
         String payload;
         try {
-            Gatekeeper.Admitted admitted = gate.admit(exchange.getRequestMethod(), url, params);
+            Gatekeeper.Admitted admitted = gate.admit(verb, url, params);
             MethodSpec m = admitted.method();
             Route route = routes.get(m.name());
             payload = route != null ? route.answer(admitted, params)
                     : m.exampleResponse() == null ? "" : m.exampleResponse();
-        } catch (Gatekeeper.Rejected r) {
-            send(exchange, 401, "text/plain; charset=utf-8", r.body);
-            return;
         } catch (Fail f) {
             Xml x = new Xml(128).open("rsp").attr("stat", "fail").body();
             x.open("err").attr("code", f.code).attr("msg", f.getMessage()).end().close("rsp");
-            send(exchange, 200, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + x);
-            return;
+            return new Reply(200, XML, "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + x, null);
         }
-        send(exchange, 200, "text/xml; charset=utf-8",
-                "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n");
+        return new Reply(200, XML,
+                "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n", null);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        if (reply.location() != null) {
+            exchange.getResponseHeaders().set("Location", reply.location());
+        }
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

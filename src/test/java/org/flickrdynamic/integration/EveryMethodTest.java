@@ -95,8 +95,11 @@ class EveryMethodTest {
             }
             assertTrue(documented.contains(e.code()) || e.code() < 95,
                     m.name() + " answered an undocumented common code: " + e.getMessage());
-            assertFalse(e.code() == 96 || e.code() == 97 || e.code() == 98 || e.code() == 99 || e.code() == 100
-                    || e.code() == 112, "the sandbox refused the call itself: " + e.getMessage());
+            // flickr.auth.oauth.checkToken is sent unsigned (the table asks for no signature), so it carries no
+            // token to check, and Flickr answers that with 98.
+            boolean tokenless = e.code() == 98 && m.name().equals("flickr.auth.oauth.checkToken");
+            assertFalse(!tokenless && (e.code() == 96 || e.code() == 97 || e.code() == 98 || e.code() == 99
+                    || e.code() == 100 || e.code() == 112), "the sandbox refused the call itself: " + e.getMessage());
         }
 
         assertEquals(1, sandbox.requests().size(), "one request per call");
