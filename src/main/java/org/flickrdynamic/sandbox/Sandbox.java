@@ -71,6 +71,7 @@ public final class Sandbox implements AutoCloseable {
     private final TokenMint mint;
     private final BrowserUser browser;
     private final OAuthEndpoints oauth;
+    private final LegacyAuth legacy;
     /** Read on every OAuth check; replaced only by tests that need time to pass. */
     private volatile Clock clock = Clock.systemUTC();
     private final Map<String, Route> routes = new HashMap<>();
@@ -84,6 +85,8 @@ public final class Sandbox implements AutoCloseable {
         OAuthCheck check = new OAuthCheck(SECRET, new NonceWindow(this::nowSeconds));
         this.gate = new Gatekeeper(table, API_KEY, SECRET, mint, check);
         this.oauth = new OAuthEndpoints(API_KEY, check, mint, browser, this::nowSeconds);
+        this.legacy = new LegacyAuth(API_KEY, SECRET, mint, browser, this::nowSeconds);
+        legacy.register(routes);
         TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
         PhotoRoutes.register(routes, data);
@@ -254,6 +257,7 @@ public final class Sandbox implements AutoCloseable {
                     case OAuthEndpoints.REQUEST_TOKEN -> oauth.requestToken(verb, url, params);
                     case OAuthEndpoints.AUTHORIZE -> oauth.authorize(params);
                     case OAuthEndpoints.ACCESS_TOKEN -> oauth.accessToken(verb, url, params);
+                    case LegacyAuth.LOGIN_PATH, "/services/auth" -> legacy.login(params);
                     default -> Reply.text(404, "not found: " + path);
                 };
             } catch (OAuthProblem p) {
