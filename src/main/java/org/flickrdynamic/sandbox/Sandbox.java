@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 
@@ -54,7 +53,6 @@ public final class Sandbox implements AutoCloseable {
     public static final String SECRET = "sandbox-secret";
 
     private static final String REST_PATH = "/services/rest/";
-    private static final String XML = "text/xml; charset=utf-8";
 
     static {
         // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the second waits
@@ -67,14 +65,13 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final MethodTable table;
     private final DataSet data;
-    private final Gatekeeper gate;
+    private final RestEndpoint rest;
     private final TokenMint mint;
     private final BrowserUser browser;
     private final OAuthEndpoints oauth;
     private final LegacyAuth legacy;
     /** Read on every OAuth check; replaced only by tests that need time to pass. */
     private volatile Clock clock = Clock.systemUTC();
-    private final Map<String, Route> routes = new HashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
     private Sandbox(int port, MethodTable table, long seed) {
@@ -83,7 +80,8 @@ public final class Sandbox implements AutoCloseable {
         this.mint = new TokenMint(SECRET, data);
         this.browser = new BrowserUser(data);
         OAuthCheck check = new OAuthCheck(SECRET, new NonceWindow(this::nowSeconds));
-        this.gate = new Gatekeeper(table, API_KEY, SECRET, mint, check);
+        Map<String, Route> routes = new HashMap<>();
+        this.rest = new RestEndpoint(new Gatekeeper(table, API_KEY, SECRET, mint, check), routes);
         this.oauth = new OAuthEndpoints(API_KEY, check, mint, browser, this::nowSeconds);
         this.legacy = new LegacyAuth(API_KEY, SECRET, mint, browser, this::nowSeconds);
         legacy.register(routes);
@@ -253,7 +251,7 @@ public final class Sandbox implements AutoCloseable {
             Reply reply;
             try {
                 reply = switch (path) {
-                    case REST_PATH -> answer(verb, url, params);
+                    case REST_PATH -> rest.answer(verb, url, params);
                     case OAuthEndpoints.REQUEST_TOKEN -> oauth.requestToken(verb, url, params);
                     case OAuthEndpoints.AUTHORIZE -> oauth.authorize(params);
                     case OAuthEndpoints.ACCESS_TOKEN -> oauth.accessToken(verb, url, params);
@@ -265,23 +263,6 @@ public final class Sandbox implements AutoCloseable {
             }
             send(exchange, reply);
         }
-    }
-
-    private Reply answer(String verb, String url, Map<String, String> params) {
-        String payload;
-        try {
-            Gatekeeper.Admitted admitted = gate.admit(verb, url, params);
-            MethodSpec m = admitted.method();
-            Route route = routes.get(m.name());
-            payload = route != null ? route.answer(admitted, params)
-                    : m.exampleResponse() == null ? "" : m.exampleResponse();
-        } catch (Fail f) {
-            Xml x = new Xml(128).open("rsp").attr("stat", "fail").body();
-            x.open("err").attr("code", f.code).attr("msg", f.getMessage()).end().close("rsp");
-            return new Reply(200, XML, "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n" + x, null);
-        }
-        return new Reply(200, XML,
-                "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n", null);
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
