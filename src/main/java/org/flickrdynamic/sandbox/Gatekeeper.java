@@ -3,8 +3,6 @@ package org.flickrdynamic.sandbox;
 import java.util.Map;
 
 import org.flickrdynamic.sign.LegacyMd5Signer;
-import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.sign.Percent;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
@@ -16,11 +14,12 @@ import org.flickrdynamic.table.Permission;
  *     112 {@code Method "xxx" not found}.</li>
  * <li>{@code api_key} or {@code oauth_consumer_key} is the sandbox's key (both, when both are sent):
  *     else 100 {@code Invalid API Key (Key has invalid format)}.</li>
- * <li>With {@code oauth_signature}: an {@code oauth_token} sent must be one the sandbox issued (else 98
- *     {@code Invalid auth token}); the signature must be the HMAC-SHA1 of the RFC 5849 base string of the
- *     request as received, keyed with the API secret and that token's secret. Else HTTP 401 with the
- *     {@code text/plain} body {@code oauth_problem=signature_invalid&debug_sbs=<base string, percent-encoded>},
- *     as Flickr's OAuth endpoints answer, so a client can show the server's base string beside its own.</li>
+ * <li>With {@code oauth_signature}: an {@code oauth_token} sent must be one the sandbox minted and this
+ *     instance has not revoked (else 98 {@code Invalid auth token}); then {@link OAuthCheck}: the signature
+ *     must be the HMAC-SHA1 of the RFC 5849 base string of the request as received, keyed with the API
+ *     secret and that token's secret, else HTTP 401 with the {@code text/plain} body
+ *     {@code oauth_problem=signature_invalid&debug_sbs=<base string>}, as Flickr answers, so a client can
+ *     show the server's base string beside its own; then the replay and clock rules of {@link NonceWindow}.</li>
  * <li>With {@code api_sig}: it must be the legacy MD5 signature (else 96 {@code Invalid signature}), and an
  *     {@code auth_token} sent must be one the sandbox issued (else 98).</li>
  * <li>A token sent without a signature, or a method the table marks as needing signing called without
@@ -42,27 +41,18 @@ final class Gatekeeper {
         }
     }
 
-    /** An OAuth signature did not verify: answered with HTTP 401 and a text body, as Flickr does. */
-    static final class Rejected extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String body;
-
-        Rejected(String body) {
-            super(null, null, false, false);
-            this.body = body;
-        }
-    }
-
     private final MethodTable table;
     private final String apiKey;
     private final String secret;
-    private final IssuedTokens tokens;
+    private final TokenMint mint;
+    private final OAuthCheck oauth;
 
-    Gatekeeper(MethodTable table, String apiKey, String secret, IssuedTokens tokens) {
+    Gatekeeper(MethodTable table, String apiKey, String secret, TokenMint mint, OAuthCheck oauth) {
         this.table = table;
         this.apiKey = apiKey;
         this.secret = secret;
-        this.tokens = tokens;
+        this.mint = mint;
+        this.oauth = oauth;
     }
 
     /**
@@ -72,7 +62,7 @@ final class Gatekeeper {
      * @param url    the URL the client addressed, without query (for the OAuth base string)
      * @param params the decoded parameters
      * @throws Fail     with Flickr's code when a check fails
-     * @throws Rejected when an OAuth signature does not verify
+     * @throws OAuthProblem when an OAuth signature does not verify, or replays a nonce
      */
     Admitted admit(String verb, String url, Map<String, String> params) {
         String name = params.get("method");
@@ -88,7 +78,7 @@ final class Gatekeeper {
         boolean signed = false;
         if (params.containsKey("oauth_signature")) {
             token = token(params, "oauth_token");
-            verifyOauth(verb, url, params, token);
+            oauth.verify(verb, url, params, token == null ? "" : token.tokenSecret());
             signed = true;
         } else if (params.containsKey("api_sig")) {
             if (!LegacyMd5Signer.apiSig(secret, params).equals(params.get("api_sig"))) {
@@ -120,22 +110,10 @@ final class Gatekeeper {
         if (value == null) {
             return null;
         }
-        SandboxToken token = tokens.find(value);
+        SandboxToken token = mint.open(value);
         if (token == null) {
             throw new Fail(98, "Invalid auth token");
         }
         return token;
-    }
-
-    private void verifyOauth(String verb, String url, Map<String, String> params, SandboxToken token) {
-        if (!OAuth1Signer.SIGNATURE_METHOD.equals(params.get("oauth_signature_method"))) {
-            throw new Rejected("oauth_problem=signature_method_rejected");
-        }
-        String base = OAuth1Signer.baseString(verb, url, params);
-        String expected = OAuth1Signer.signature(base, secret, token == null ? "" : token.tokenSecret());
-        if (!expected.equals(params.get("oauth_signature"))) {
-            // Encoded, so the body stays one form parameter: the base string holds '&' and '=' itself.
-            throw new Rejected("oauth_problem=signature_invalid&debug_sbs=" + Percent.encode(base));
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,13 @@ import org.flickrdynamic.table.Permission;
  * method's documented example answer from the method table. It records every request it receives
  * ({@link #requests()}), so tests can check what was sent.
  *
+ * <p>It also speaks Flickr's two login flows at Flickr's paths under {@link #baseUrl()}: OAuth 1.0a
+ * ({@code services/oauth/request_token}, {@code authorize}, {@code access_token}) and the retired frob
+ * flow ({@code flickr.auth.getFrob}, the page {@code services/auth/}, {@code flickr.auth.getToken}). The
+ * sandbox plays the user at the login pages and approves at once ({@link #approveAs},
+ * {@link #refuseAuthorization}). Its access tokens are stateless, so a sandbox accepts the tokens any
+ * other one with the same secret issued, also after a restart.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
@@ -60,11 +68,14 @@ public final class Sandbox implements AutoCloseable {
     private final String apiKey;
     private final String secret;
     private final DataSet data;
-    private final IssuedTokens tokens = new IssuedTokens();
+    private final TokenMint mint;
+    private final BrowserUser browser;
+    /** Read on every OAuth check; replaced only by tests that need time to pass. */
+    private volatile Clock clock = Clock.systemUTC();
     private final RequestLog log = new RequestLog();
     private final HttpServer server;
     private final ExecutorService executor;
-    private final RestHandler handler;
+    private final Exchanges handler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(Builder b) {
@@ -72,7 +83,14 @@ public final class Sandbox implements AutoCloseable {
         this.secret = b.secret;
         this.data = DataSet.generate(b.seed);
         MethodTable table = b.table != null ? b.table : MethodTable.bundled();
+        this.mint = new TokenMint(secret, data);
+        this.browser = new BrowserUser(data);
+        OAuthCheck check = new OAuthCheck(secret, new NonceWindow(this::nowSeconds));
+        OAuthEndpoints oauth = new OAuthEndpoints(apiKey, check, mint, browser, this::nowSeconds);
+        LegacyAuth legacy = new LegacyAuth(apiKey, secret, mint, browser, this::nowSeconds);
         Map<String, Route> routes = new HashMap<>();
+        legacy.register(routes);
+        TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
         PhotoXml photoXml = new PhotoXml(data);
         PhotoListRoutes.register(routes, data, photoXml);
@@ -90,7 +108,7 @@ public final class Sandbox implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + b.port, e);
         }
-        handler = new RestHandler(new Gatekeeper(table, apiKey, secret, tokens), routes, log,
+        handler = new Exchanges(new Gatekeeper(table, apiKey, secret, mint, check), routes, oauth, legacy, log,
                 "127.0.0.1:" + server.getAddress().getPort());
         server.createContext("/", handler);
         server.setExecutor(executor);
@@ -124,7 +142,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** The REST endpoint: {@code http://127.0.0.1:PORT/services/rest/}. */
     public String restUrl() {
-        return "http://127.0.0.1:" + port() + RestHandler.REST_PATH;
+        return "http://127.0.0.1:" + port() + Exchanges.REST_PATH;
     }
 
     /** The port it listens on. */
@@ -170,6 +188,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Issues a token for a user of the data set with a permission; the sandbox then accepts it as an
      * OAuth access token ({@code oauth_token}, signed with its secret) or as a legacy {@code auth_token}.
+     * The token is stateless (it carries the user and permission, authenticated with the sandbox secret),
+     * so every sandbox with the same secret accepts it, also one started later in another process, until
+     * {@link #revokeToken(String) revoked}.
      *
      * @throws IllegalArgumentException when the user is not in the data set
      */
@@ -178,12 +199,52 @@ public final class Sandbox implements AutoCloseable {
         if (user == null) {
             throw new IllegalArgumentException("no sandbox user " + userNsid + "; see users()");
         }
-        return tokens.issue(user, Objects.requireNonNull(permission, "permission"));
+        return mint.issue(user, Objects.requireNonNull(permission, "permission"));
     }
 
-    /** Revokes a token: calls that carry it are answered 98 {@code Invalid auth token} from now on. */
+    /** Revokes a token in this sandbox: calls that carry it are answered 98 {@code Invalid auth token} from now on. */
     public void revokeToken(SandboxToken token) {
-        tokens.revoke(token.token());
+        revokeToken(token.token());
+    }
+
+    /**
+     * Revokes a token in this sandbox: from now on it answers 98 "Invalid auth token" here, whether sent
+     * as {@code oauth_token} or {@code auth_token}. Other sandbox instances are not affected.
+     *
+     * @param token the token (not its secret)
+     */
+    public void revokeToken(String token) {
+        mint.revoke(Objects.requireNonNull(token, "token"));
+    }
+
+    /**
+     * Chooses the user who approves at the login pages (OAuth {@code authorize} and the legacy
+     * {@code services/auth/}); by default the first of {@link #users()}.
+     *
+     * @param userNsid a user of the data set
+     * @throws IllegalArgumentException when the user is not in the data set
+     */
+    public void approveAs(String userNsid) {
+        browser.approveAs(userNsid);
+    }
+
+    /**
+     * Makes the login pages decline (HTTP 403, a page saying the user declined, no verifier and no frob
+     * approval) while {@code refuse} is true, to test an application's handling of a refusal.
+     *
+     * @param refuse {@code true} to decline from now on, {@code false} to approve again
+     */
+    public void refuseAuthorization(boolean refuse) {
+        browser.refuse(refuse);
+    }
+
+    /** Lets a test move the sandbox clock (timestamps, request token and frob lifetimes). */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
     }
 
     /** Every request received since the start or the last {@link #clearRequests()}, oldest first (the latest 10,000). */

@@ -96,7 +96,7 @@ class GatekeeperTest {
     }
 
     @Test
-    void badOauthSignatureIs401WithTheServersBaseStringPercentEncoded() throws Exception {
+    void badOauthSignatureIs401WithTheServersBaseStringAsFlickrSendsIt() throws Exception {
         Map<String, String> p = http.oauth(http.call("flickr.test.login", "text", "a b&c=d"), reader);
         p.put("oauth_signature", "AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         HttpResponse<String> r = http.get(p);
@@ -104,11 +104,9 @@ class GatekeeperTest {
         assertEquals("text/plain; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
         String prefix = "oauth_problem=signature_invalid&debug_sbs=";
         assertTrue(r.body().startsWith(prefix), r.body());
-        String encoded = r.body().substring(prefix.length());
-        assertFalse(encoded.contains("&") || encoded.contains("="), "one form value: " + encoded);
         String expected = "GET&" + Percent.encode(sandbox.restUrl()) + "&" + Percent.encode(
                 normalized(p));
-        assertEquals(expected, Percent.decode(encoded));
+        assertEquals(expected, r.body().substring(prefix.length()));
     }
 
     @Test

@@ -11,19 +11,22 @@ import com.sun.net.httpserver.HttpHandler;
 import org.flickrdynamic.table.MethodSpec;
 
 /**
- * Answers every HTTP exchange of a sandbox: decodes the parameters, records the request, lets the
- * {@link Gatekeeper} check it, runs the method's {@link Route} (or answers the method table's example),
- * and writes Flickr's envelope: {@code <rsp stat="ok">payload</rsp>} or
- * {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>}, as {@code text/xml; charset=utf-8}.
+ * Answers every HTTP exchange of a sandbox: decodes the parameters, records the request and hands it
+ * to the path's answerer. {@code /services/rest/}: the {@link Gatekeeper}'s checks, then the method's
+ * {@link Route} (or the method table's example), in Flickr's envelope {@code <rsp stat="ok">payload</rsp>}
+ * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8}.
+ * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}. An OAuth
+ * refusal anywhere is answered as Flickr answers it: an HTTP error with an {@code oauth_problem} body.
  */
-final class RestHandler implements HttpHandler {
+final class Exchanges implements HttpHandler {
     static final String REST_PATH = "/services/rest/";
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n";
     private static final String XML = "text/xml; charset=utf-8";
-    private static final String TEXT = "text/plain; charset=utf-8";
 
     private final Gatekeeper gate;
     private final Map<String, Route> routes;
+    private final OAuthEndpoints oauth;
+    private final LegacyAuth legacy;
     private final RequestLog log;
     private final String defaultHost;
     private final Object idle = new Object();
@@ -33,9 +36,12 @@ final class RestHandler implements HttpHandler {
      * @param defaultHost the {@code host:port} the OAuth base string names when a request has no
      *                    {@code Host} header
      */
-    RestHandler(Gatekeeper gate, Map<String, Route> routes, RequestLog log, String defaultHost) {
+    Exchanges(Gatekeeper gate, Map<String, Route> routes, OAuthEndpoints oauth, LegacyAuth legacy, RequestLog log,
+            String defaultHost) {
         this.gate = gate;
         this.routes = Map.copyOf(routes);
+        this.oauth = oauth;
+        this.legacy = legacy;
         this.log = log;
         this.defaultHost = defaultHost;
     }
@@ -46,10 +52,10 @@ final class RestHandler implements HttpHandler {
             inFlight++;
         }
         try (exchange) {
-            serve(exchange);
+            send(exchange, serve(exchange));
         } catch (RuntimeException e) {
             // A bug in a route must still answer, so a client sees a server error rather than a hang.
-            send(exchange, 500, TEXT, "sandbox error: " + e.getClass().getSimpleName());
+            send(exchange, Reply.text(500, "sandbox error: " + e.getClass().getSimpleName()));
         } finally {
             synchronized (idle) {
                 inFlight--;
@@ -73,7 +79,7 @@ final class RestHandler implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
+    private Reply serve(HttpExchange exchange) {
         String verb = exchange.getRequestMethod();
         Map<String, String> params;
         try {
@@ -81,25 +87,31 @@ final class RestHandler implements HttpHandler {
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody());
         } catch (IllegalArgumentException | IOException e) {
-            send(exchange, 400, TEXT, "bad request: " + e.getMessage());
-            return;
+            return Reply.text(400, "bad request: " + e.getMessage());
         }
         String path = exchange.getRequestURI().getPath();
         log.add(new RecordedRequest(verb, path, params, exchange.getRequestHeaders()));
-        if (!REST_PATH.equals(path)) {
-            send(exchange, 404, TEXT, "not found: " + path);
-        } else if (!verb.equals("GET") && !verb.equals("POST")) {
-            exchange.getResponseHeaders().set("Allow", "GET, POST");
-            send(exchange, 405, TEXT, "method not allowed: " + verb);
-        } else {
-            answer(exchange, verb, params);
+        if (!verb.equals("GET") && !verb.equals("POST")) {
+            return new Reply(405, Reply.TEXT, "method not allowed: " + verb, null);
+        }
+        // The client signed the URL it addressed; rebuild it from the Host header, as a real server does.
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String url = "http://" + (host == null || host.isBlank() ? defaultHost : host) + path;
+        try {
+            return switch (path) {
+                case REST_PATH -> rest(verb, url, params);
+                case OAuthEndpoints.REQUEST_TOKEN -> oauth.requestToken(verb, url, params);
+                case OAuthEndpoints.AUTHORIZE -> oauth.authorize(params);
+                case OAuthEndpoints.ACCESS_TOKEN -> oauth.accessToken(verb, url, params);
+                case LegacyAuth.LOGIN_PATH, "/services/auth" -> legacy.login(params);
+                default -> Reply.text(404, "not found: " + path);
+            };
+        } catch (OAuthProblem p) {
+            return Reply.text(p.status, p.body);
         }
     }
 
-    private void answer(HttpExchange exchange, String verb, Map<String, String> params) throws IOException {
-        // The client signed the URL it addressed; rebuild it from the Host header, as a real server does.
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        String url = "http://" + (host == null || host.isBlank() ? defaultHost : host) + REST_PATH;
+    private Reply rest(String verb, String url, Map<String, String> params) {
         String payload;
         try {
             Gatekeeper.Admitted admitted = gate.admit(verb, url, params);
@@ -107,14 +119,10 @@ final class RestHandler implements HttpHandler {
             Route route = routes.get(m.name());
             payload = route != null ? route.answer(admitted, params)
                     : m.exampleResponse() == null ? "" : m.exampleResponse();
-        } catch (Gatekeeper.Rejected r) {
-            send(exchange, 401, TEXT, r.body);
-            return;
         } catch (Fail f) {
-            send(exchange, 200, XML, failure(f.code, f.getMessage()));
-            return;
+            return new Reply(200, XML, failure(f.code, f.getMessage()), null);
         }
-        send(exchange, 200, XML, XML_DECLARATION + "<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n");
+        return new Reply(200, XML, XML_DECLARATION + "<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n", null);
     }
 
     /** Flickr's failure envelope, laid out as Flickr lays it out. */
@@ -124,10 +132,16 @@ final class RestHandler implements HttpHandler {
         return x.raw("\n</rsp>\n").toString();
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        if (reply.location() != null) {
+            exchange.getResponseHeaders().set("Location", reply.location());
+        }
+        if (reply.status() == 405) {
+            exchange.getResponseHeaders().set("Allow", "GET, POST");
+        }
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
