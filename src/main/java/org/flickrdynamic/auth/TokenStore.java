@@ -208,23 +208,33 @@ public final class TokenStore {
         try {
             createPrivateDir();
             Path lock = dir.resolve(".lock");
-            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                Properties p = read(apiKey);
-                change.accept(p);
-                Path target = file(apiKey);
-                Path tmp = createPrivateFile(dir.resolve(target.getFileName() + ".tmp"));
-                try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    p.store(out, "flickr-dynamic logins for one API key; keep this file private");
-                }
+            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // Held until the new file is in place, so two processes never interleave read-change-write.
+                FileLock held = ch.lock();
                 try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                    rewrite(apiKey, change);
+                } finally {
+                    held.release();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the token file in " + dir, e);
+        }
+    }
+
+    /** Reads, changes and replaces the key's file: a temp file moved over it, so a crash leaves the old one whole. */
+    private void rewrite(String apiKey, Consumer<Properties> change) throws IOException {
+        Properties p = read(apiKey);
+        change.accept(p);
+        Path target = file(apiKey);
+        Path tmp = createPrivateFile(dir.resolve(target.getFileName() + ".tmp"));
+        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+            p.store(out, "flickr-dynamic logins for one API key; keep this file private");
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
