@@ -1,0 +1,104 @@
+package org.flickrdynamic.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/flickr auth ... against the in-process sandbox, with the token store in a fresh folder. */
+class AuthCommandTest {
+    @TempDir
+    Path home;
+    private String before;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void useFreshHome() {
+        before = System.getProperty("flickrdynamic.home");
+        System.setProperty("flickrdynamic.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        if (before == null) {
+            System.clearProperty("flickrdynamic.home");
+        } else {
+            System.setProperty("flickrdynamic.home", before);
+        }
+    }
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new FlickrCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void loginStatusCallAndLogoutAcrossCommands() throws IOException {
+        assertEquals(0, run("--sandbox", "auth", "status"), err());
+        assertTrue(out().startsWith("Not logged in"), out());
+
+        assertEquals(0, run("--sandbox", "auth", "login", "--perms", "write"), err());
+        assertTrue(out().startsWith("Logged in as Bees (12037949754@N01) with write permission."), out());
+        Path file = TokenStore.standard().file(Sandbox.API_KEY);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        // Each command starts a new sandbox: the stored login outlives the one that issued it.
+        assertEquals(0, run("--sandbox", "auth", "status"), err());
+        assertTrue(out().contains("* Bees (12037949754@N01), write"), out());
+        assertTrue(out().contains("Flickr accepts the token of Bees: write permission."), out());
+
+        assertEquals(0, run("--sandbox", "flickr.test.login"), err());
+        assertTrue(out().contains("<user id=\"12037949754@N01\""), out());
+        assertEquals(2, run("--sandbox", "flickr.photos.delete", "photo_id=1"), "the stored write login is used");
+        assertTrue(err().contains("needs delete permission, but the token of Bees has only write"), err());
+
+        assertEquals(0, run("--sandbox", "auth", "logout"), err());
+        assertEquals("Logged out.\n", out());
+        assertEquals(0, run("--sandbox", "auth", "status"));
+        assertTrue(out().startsWith("Not logged in"), out());
+    }
+
+    @Test
+    void legacyLoginIsStoredAndUsed() {
+        assertEquals(0, run("--sandbox", "auth", "login", "--legacy", "--perms", "read"), err());
+        assertTrue(out().contains("with read permission, legacy token."), out());
+        assertEquals(0, run("--sandbox", "auth", "status"), err());
+        assertTrue(out().contains("read, legacy"), out());
+        assertEquals(0, run("--sandbox", "flickr.test.login"), err());
+    }
+
+    @Test
+    void badAuthUsageExitsTwo() {
+        assertEquals(2, run("--sandbox", "auth"));
+        assertEquals(2, run("--sandbox", "auth", "dance"));
+        assertTrue(err().contains("unknown auth command dance"), err());
+        assertEquals(2, run("--sandbox", "auth", "login", "--perms", "admin"));
+        assertEquals(2, run("--sandbox", "auth", "use", "nobody"));
+        assertEquals(2, run("auth", "status"), "no key outside the sandbox");
+        assertTrue(err().contains("no API key"), err());
+    }
+}
