@@ -130,7 +130,7 @@ final class PhotoXml {
     }
 
     /** Flickr gives originals a secret of their own; the sandbox derives it from the photo's. */
-    private static String originalSecret(Photo p) {
+    static String originalSecret(Photo p) {
         return new StringBuilder(p.secret()).reverse().toString();
     }
 

@@ -95,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
         PhotoXml photoXml = new PhotoXml(data);
         PhotoListRoutes.register(routes, data, photoXml);
         PhotoInfoRoutes.register(routes, data);
+        SizeRoutes.register(routes, data);
         SetRoutes.register(routes, data, photoXml);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
