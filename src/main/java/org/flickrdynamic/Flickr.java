@@ -12,6 +12,7 @@ import org.flickrdynamic.auth.Login;
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.walk.Walk;
 
 /**
  * The static facade, modelled on the Scheme wrapper's parameters {@code current-api-key},
@@ -239,6 +240,33 @@ public final class Flickr {
      */
     public static Element call(String method, Object... keysAndValues) {
         return CURRENT.get().call(method, keysAndValues);
+    }
+
+    /**
+     * The items of a paged method across all its pages, lazily, with the current settings: a stream
+     * that is also an {@link Iterable}. See {@link FlickrClient#walk(String, Map)}.
+     *
+     * <pre>{@code
+     * for (Element photo : Flickr.walk("photos.search", Map.of("tags", "cat"))) { ... }
+     * }</pre>
+     */
+    public static Walk<Element> walk(String method, Map<?, ?> args) {
+        return CURRENT.get().walk(method, args);
+    }
+
+    /** {@link #walk(String, Map)} with arguments as alternating keys and values. */
+    public static Walk<Element> walk(String method, Object... keysAndValues) {
+        return CURRENT.get().walk(method, keysAndValues);
+    }
+
+    /** The page elements of a paged method, lazily. See {@link FlickrClient#pages(String, Map)}. */
+    public static Walk<Element> pages(String method, Map<?, ?> args) {
+        return CURRENT.get().pages(method, args);
+    }
+
+    /** {@link #pages(String, Map)} with arguments as alternating keys and values. */
+    public static Walk<Element> pages(String method, Object... keysAndValues) {
+        return CURRENT.get().pages(method, keysAndValues);
     }
 
     /** The method table in use. */

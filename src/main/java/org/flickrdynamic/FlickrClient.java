@@ -24,6 +24,8 @@ import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
 import org.flickrdynamic.transport.HttpTransport;
 import org.flickrdynamic.transport.TransportSettings;
+import org.flickrdynamic.walk.Walk;
+import org.flickrdynamic.walk.Walker;
 
 /**
  * An immutable, thread-safe Flickr client with its own settings: API key, secret, {@code signed?},
@@ -89,6 +91,41 @@ public final class FlickrClient implements AutoCloseable {
         Problems problems = new Problems();
         Map<String, String> given = ArgumentNormalizer.normalizePairs(keysAndValues, problems);
         return invoke(spec, given, problems);
+    }
+
+    /**
+     * The items ({@code <photo>}, {@code <photoset>}, {@code <group>} ...) of a paged method across all its
+     * pages, as a lazy stream that is also an {@link Iterable}: a page is fetched only when the walk
+     * reaches it, and stopping early stops fetching. A {@code page} argument starts the walk there.
+     * {@code flickr.photos.search} queries matching more than Flickr's 4,000-result cap are split into
+     * date ranges, so every photo comes exactly once. See {@link Walker}.
+     *
+     * <pre>{@code
+     * flickr.walk("photos.search", Map.of("tags", "cat", "per_page", 500)).limit(1000).forEach(...);
+     * }</pre>
+     *
+     * @throws FlickrArgumentException at once when the method is unknown or not paged
+     */
+    public Walk<Element> walk(String method, Map<?, ?> args) {
+        return Walker.items(this, method, args);
+    }
+
+    /** {@link #walk(String, Map)} with arguments as alternating keys and values. */
+    public Walk<Element> walk(String method, Object... keysAndValues) {
+        return Walker.items(this, method, keysAndValues);
+    }
+
+    /**
+     * The page elements ({@code <photos page pages perpage total>} ...) of a paged method, lazily, each
+     * holding its items. See {@link #walk(String, Map)}.
+     */
+    public Walk<Element> pages(String method, Map<?, ?> args) {
+        return Walker.pages(this, method, args);
+    }
+
+    /** {@link #pages(String, Map)} with arguments as alternating keys and values. */
+    public Walk<Element> pages(String method, Object... keysAndValues) {
+        return Walker.pages(this, method, keysAndValues);
     }
 
     private Element invoke(MethodSpec spec, Map<String, String> given, Problems problems) {

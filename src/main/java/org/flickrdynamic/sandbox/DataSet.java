@@ -45,6 +45,14 @@ final class DataSet {
     private static final long FIRST_UPLOAD = LocalDateTime.of(2015, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
     private static final long LAST_UPLOAD = LocalDateTime.of(2024, 12, 31, 23, 59).toEpochSecond(ZoneOffset.UTC);
 
+    /** The users of every data set, whatever its seed. */
+    private static final List<SandboxUser> USERS = List.of(
+            new SandboxUser("12037949754@N01", "Bees", "Cal Henderson"),
+            new SandboxUser("35034347371@N01", "stewart", "Stewart Butterfield"),
+            new SandboxUser("51035555243@N01", "kellan", "Kellan Elliott-McCrea"),
+            new SandboxUser("44124348109@N01", "heather", "Heather Champ"),
+            new SandboxUser("73509078@N00", "george", "George Oates"));
+
     final long seed;
     final List<SandboxUser> users;
     /** Newest upload first: Flickr's default order ({@code date-posted-desc}). */
@@ -56,8 +64,11 @@ final class DataSet {
     final Map<String, Photo> photosById;
     final List<Photoset> sets;
     final Map<String, Photoset> setsById;
+    /** Whether photos are made when read ({@link SyntheticPhotos}) rather than held. */
+    final boolean onDemand;
 
     private DataSet(long seed, List<SandboxUser> users, List<Photo> newestFirst, List<Photoset> sets) {
+        this.onDemand = false;
         this.seed = seed;
         this.users = List.copyOf(users);
         this.photos = List.copyOf(newestFirst);
@@ -73,6 +84,25 @@ final class DataSet {
         this.setsById = Collections.unmodifiableMap(s);
     }
 
+    /** A data set of {@link SyntheticPhotos}: both dates grow with the index, so every order is a view. */
+    private DataSet(long seed, List<SandboxUser> users, SyntheticPhotos synthetic) {
+        this.onDemand = true;
+        this.seed = seed;
+        this.users = users;
+        this.photos = synthetic.list(true);
+        this.postedAsc = synthetic.list(false);
+        this.takenAsc = postedAsc;
+        this.takenDesc = photos;
+        this.photosById = synthetic.byId();
+        this.sets = List.of();
+        this.setsById = Map.of();
+    }
+
+    /** The same users as {@link #generate}, with {@code count} synthetic photos made on demand and no sets. */
+    static DataSet synthetic(long seed, int count) {
+        return new DataSet(seed, USERS, new SyntheticPhotos(seed, count, USERS));
+    }
+
     private List<Photo> sorted(Comparator<Photo> order) {
         List<Photo> list = new ArrayList<>(photos);
         list.sort(order.thenComparing(Photo::id));
@@ -82,12 +112,7 @@ final class DataSet {
     /** Generates the data set of a seed. */
     static DataSet generate(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<SandboxUser> users = List.of(
-                new SandboxUser("12037949754@N01", "Bees", "Cal Henderson"),
-                new SandboxUser("35034347371@N01", "stewart", "Stewart Butterfield"),
-                new SandboxUser("51035555243@N01", "kellan", "Kellan Elliott-McCrea"),
-                new SandboxUser("44124348109@N01", "heather", "Heather Champ"),
-                new SandboxUser("73509078@N00", "george", "George Oates"));
+        List<SandboxUser> users = USERS;
 
         long[] uploads = new long[PHOTOS];
         for (int i = 0; i < PHOTOS; i++) {

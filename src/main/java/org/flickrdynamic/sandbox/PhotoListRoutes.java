@@ -9,9 +9,12 @@ import java.util.function.Predicate;
  * The photo-list methods over the data set: {@code photos.search}, {@code people.getPhotos} and
  * {@code people.getPublicPhotos}, filtered by {@link PhotoQuery}, paged by {@link PageWindow} (100 per
  * page unless asked) and written by {@link PhotoXml}. Private photos are seen only by their owner's
- * token, as on Flickr.
+ * token, as on Flickr. Search, like Flickr's, gives at most {@value #SEARCH_CAP} results per query:
+ * later pages repeat the last page within them, while {@code total} stays the true count.
  */
 final class PhotoListRoutes {
+    /** Flickr returns at most this many results for one search query, however many match. */
+    static final int SEARCH_CAP = 4_000;
     private final DataSet data;
     private final PhotoXml xml;
 
@@ -25,7 +28,7 @@ final class PhotoListRoutes {
         routes.put("flickr.photos.search", r::search);
         routes.put("flickr.people.getPhotos", r::userPhotos);
         routes.put("flickr.people.getPublicPhotos", (request, params) ->
-                r.list(params, r.owner(request, params).and(Photo::isPublic), data.photos));
+                r.list(params, r.owner(request, params).and(Photo::isPublic), data.photos, 0));
     }
 
     private String search(Gatekeeper.Admitted request, Map<String, String> params) {
@@ -33,12 +36,13 @@ final class PhotoListRoutes {
         if (params.containsKey("user_id")) {
             filter = filter.and(owner(request, params));
         }
-        return list(params, filter, PhotoQuery.ordered(data, params.get("sort")));
+        List<Photo> ordered = PhotoQuery.ordered(data, params.get("sort"));
+        return list(params, filter, PhotoQuery.narrowed(data, ordered, params), SEARCH_CAP);
     }
 
     private String userPhotos(Gatekeeper.Admitted request, Map<String, String> params) {
         Predicate<Photo> filter = owner(request, params).and(PhotoQuery.filter(params, request.viewer()));
-        return list(params, filter, data.photos);
+        return list(params, filter, PhotoQuery.narrowed(data, data.photos, params), 0);
     }
 
     /**
@@ -54,16 +58,34 @@ final class PhotoListRoutes {
         return p -> p.owner().nsid().equals(nsid);
     }
 
-    private String list(Map<String, String> params, Predicate<Photo> filter, List<Photo> ordered) {
-        List<Photo> hits = new ArrayList<>();
+    /**
+     * One page of the photos that pass the filter, in the given order. Only the page is kept while
+     * counting the total, so a list over a large synthetic data set costs one page of heap. With a
+     * {@code cap} (search's 4,000), pages starting past the cap answer the last page within it again,
+     * with the true {@code total} and {@code pages}, as Flickr does; otherwise a page past the end is empty.
+     */
+    private String list(Map<String, String> params, Predicate<Photo> filter, List<Photo> ordered, int cap) {
+        PageWindow asked = PageWindow.of(params, 100, 0);
+        int perPage = asked.perPage();
+        long from = (long) (asked.page() - 1) * perPage;
+        boolean pastCap = cap > 0 && from >= cap;
+        long keepFrom = pastCap ? (long) ((cap - 1) / perPage) * perPage : from;
+        long keepTo = cap > 0 ? Math.min(keepFrom + perPage, cap) : keepFrom + perPage;
+        List<Photo> page = new ArrayList<>(Math.min(perPage, 512));
+        int total = 0;
         for (Photo p : ordered) {
             if (filter.test(p)) {
-                hits.add(p);
+                if (total >= keepFrom && total < keepTo) {
+                    page.add(p);
+                }
+                total++;
             }
         }
-        PageWindow window = PageWindow.of(params, 100, hits.size());
+        if (pastCap && total <= cap) {
+            page = List.of(); // not past the cap after all, only past the end
+        }
+        PageWindow window = new PageWindow(asked.page(), perPage, total);
         PhotoXml.Extras extras = PhotoXml.extras(params.get("extras"));
-        List<Photo> page = window.slice(hits);
         Xml x = new Xml(200 + (extras.isEmpty() ? 160 : 480) * page.size());
         window.attributes(x.open("photos")).body();
         for (Photo p : page) {

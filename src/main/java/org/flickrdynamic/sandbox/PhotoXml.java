@@ -40,9 +40,17 @@ final class PhotoXml {
     private final Map<Photo, Pieces> pieces = new IdentityHashMap<>();
 
     PhotoXml(DataSet data) {
+        if (data.onDemand) {
+            return; // photos made when read are escaped when written: holding them all is what they avoid
+        }
         for (Photo p : data.photos) {
             pieces.put(p, pieces(p));
         }
+    }
+
+    private Pieces piecesOf(Photo p) {
+        Pieces x = pieces.get(p);
+        return x != null ? x : pieces(p);
     }
 
     /** Reads {@code extras}: a comma-separated list; names it does not know are ignored, as Flickr ignores them. */
@@ -70,14 +78,14 @@ final class PhotoXml {
 
     /** A photo as search and the people methods list it. */
     void write(Xml out, Photo p, Extras extras) {
-        Pieces x = pieces.get(p);
+        Pieces x = piecesOf(p);
         out.raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
         finish(out, x, extras);
     }
 
     /** A photo as a set lists it: no owner attribute (the set has one), and {@code isprimary}. */
     void writeInSet(Xml out, Photo p, Extras extras, boolean primary) {
-        Pieces x = pieces.get(p);
+        Pieces x = piecesOf(p);
         out.raw("<photo").raw(x.id).raw(x.core).raw(primary ? " isprimary=\"1\"" : " isprimary=\"0\"")
                 .raw(x.visibility);
         finish(out, x, extras);
@@ -130,7 +138,7 @@ final class PhotoXml {
     }
 
     /** Flickr gives originals a secret of their own; the sandbox derives it from the photo's. */
-    private static String originalSecret(Photo p) {
+    static String originalSecret(Photo p) {
         return new StringBuilder(p.secret()).reverse().toString();
     }
 

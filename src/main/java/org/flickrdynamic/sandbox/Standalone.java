@@ -2,7 +2,7 @@ package org.flickrdynamic.sandbox;
 
 /** {@link Sandbox#main}: a sandbox run from the command line until the process is stopped. */
 final class Standalone {
-    private static final String USAGE = "usage: java org.flickrdynamic.sandbox.Sandbox [--port N] [--seed N]";
+    private static final String USAGE = "usage: java org.flickrdynamic.sandbox.Sandbox [--port N] [--seed N] [--synthetic-photos N]";
 
     private Standalone() {
     }
@@ -14,6 +14,7 @@ final class Standalone {
                 switch (args[i]) {
                     case "--port" -> b.port(Integer.parseInt(value(args, ++i)));
                     case "--seed" -> b.seed(Long.parseLong(value(args, ++i)));
+                    case "--synthetic-photos" -> b.syntheticPhotos(Integer.parseInt(value(args, ++i)));
                     case "--help", "-h" -> {
                         System.out.println(USAGE);
                         return;

@@ -1,0 +1,165 @@
+package org.flickrdynamic.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.flickrdynamic.table.ArgumentSpec;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.MethodTable;
+
+/**
+ * {@code flickr completion bash|zsh}: a shell completion script generated from the method table, so it
+ * completes the options, the subcommands, every method name (with or without {@code flickr.}) and, after
+ * a method, that method's own argument names as {@code name=}. Arguments already on the line are not
+ * offered again.
+ */
+final class Completion {
+    static final String OPTIONS = "--sandbox --endpoint --help --version --list --xpath --all-pages --output";
+    static final String SUBCOMMANDS = "auth completion methods";
+
+    private Completion() {
+    }
+
+    /** The bash script: {@code source <(flickr completion bash)}. */
+    static String bash(MethodTable table) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# bash completion for flickr (flickr-dynamic), generated from its method table.\n")
+                .append("# Install: source <(bin/flickr completion bash), or save it under\n")
+                .append("# ~/.local/share/bash-completion/completions/flickr\n");
+        sb.append("_flickr_dynamic_methods='").append(String.join(" ", names(table))).append("'\n");
+        sb.append("""
+                _flickr_dynamic_arguments() {
+                  case "$1" in
+                """);
+        for (MethodSpec m : table.methods()) {
+            if (m.arguments().isEmpty()) {
+                continue;
+            }
+            sb.append("    ").append(m.name()).append('|').append(m.shortName()).append(") echo '")
+                    .append(argumentWords(m)).append("' ;;\n");
+        }
+        sb.append("""
+                  esac
+                }
+                _flickr_dynamic() {
+                  local cur="${COMP_WORDS[COMP_CWORD]}" prev="" first="" i w
+                  [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD-1]}"
+                  case "$prev" in
+                    --output|-o) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
+                    --endpoint|--xpath) COMPREPLY=(); return ;;
+                    --help|-h|--list) COMPREPLY=( $(compgen -W "$_flickr_dynamic_methods" -- "$cur") ); return ;;
+                  esac
+                  # The first word that is neither an option nor an option's value: a method or a subcommand.
+                  for (( i = 1; i < COMP_CWORD; i++ )); do
+                    w="${COMP_WORDS[i]}"
+                    case "$w" in
+                      --output|-o|--endpoint|--xpath|--help|-h|--list) (( i++ )) ;;
+                      -*) ;;
+                      *) first="$w"; break ;;
+                    esac
+                  done
+                  case "$first" in
+                    "")
+                      COMPREPLY=( $(compgen -W "%s %s $_flickr_dynamic_methods" -- "$cur") ) ;;
+                    auth)
+                      if [ "$prev" = auth ]; then COMPREPLY=( $(compgen -W "login status logout use" -- "$cur") )
+                      else COMPREPLY=( $(compgen -W "--perms --legacy read write delete" -- "$cur") ); fi ;;
+                    completion) COMPREPLY=( $(compgen -W "bash zsh" -- "$cur") ) ;;
+                    methods)
+                      if [ "$prev" = methods ]; then COMPREPLY=( $(compgen -W "refresh" -- "$cur") )
+                      else COMPREPLY=( $(compgen -W "--output" -- "$cur") ); fi ;;
+                    *)
+                      local args="" given=" ${COMP_WORDS[*]} " a
+                      for a in $(_flickr_dynamic_arguments "$first"); do
+                        case "$given" in *" $a"*) ;; *) args="$args $a" ;; esac
+                      done
+                      COMPREPLY=( $(compgen -W "$args %s" -- "$cur") )
+                      [ "${#COMPREPLY[@]}" -gt 0 ] && [ "${COMPREPLY[0]%%=}" != "${COMPREPLY[0]}" ] \\
+                        && type compopt >/dev/null 2>&1 && compopt -o nospace 2>/dev/null ;;
+                  esac
+                }
+                complete -F _flickr_dynamic flickr
+                """.formatted(OPTIONS, SUBCOMMANDS, OPTIONS));
+        return sb.toString();
+    }
+
+    /** The zsh script: {@code source <(flickr completion zsh)} after {@code compinit}. */
+    static String zsh(MethodTable table) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("#compdef flickr\n")
+                .append("# zsh completion for flickr (flickr-dynamic), generated from its method table.\n")
+                .append("# Install: source <(bin/flickr completion zsh) after compinit, or save it as _flickr\n")
+                .append("# in a directory of your $fpath.\n");
+        sb.append("_flickr_dynamic_methods=(").append(String.join(" ", names(table))).append(")\n");
+        sb.append("""
+                _flickr_dynamic_arguments() {
+                  case "$1" in
+                """);
+        for (MethodSpec m : table.methods()) {
+            if (m.arguments().isEmpty()) {
+                continue;
+            }
+            sb.append("    ").append(m.name()).append('|').append(m.shortName()).append(") reply=(")
+                    .append(argumentWords(m)).append(") ;;\n");
+        }
+        sb.append("""
+                    *) reply=() ;;
+                  esac
+                }
+                _flickr_dynamic() {
+                  local first="" i w prev="${words[CURRENT-1]}"
+                  case "$prev" in
+                    --output|-o) _files; return ;;
+                    --endpoint|--xpath) return ;;
+                    --help|-h|--list) compadd -a _flickr_dynamic_methods; return ;;
+                  esac
+                  for (( i = 2; i < CURRENT; i++ )); do
+                    w="${words[i]}"
+                    case "$w" in
+                      --output|-o|--endpoint|--xpath|--help|-h|--list) (( i++ )) ;;
+                      -*) ;;
+                      *) first="$w"; break ;;
+                    esac
+                  done
+                  case "$first" in
+                    "") compadd -- %s %s; compadd -a _flickr_dynamic_methods ;;
+                    auth) compadd -- login status logout use --perms --legacy read write delete ;;
+                    completion) compadd -- bash zsh ;;
+                    methods) compadd -- refresh --output ;;
+                    *)
+                      local -a reply left
+                      _flickr_dynamic_arguments "$first"
+                      for w in $reply; do
+                        (( ${words[(I)${w}*]} )) || left+=("$w")
+                      done
+                      compadd -S '' -- $left
+                      compadd -- %s ;;
+                  esac
+                }
+                compdef _flickr_dynamic flickr
+                """.formatted(OPTIONS, SUBCOMMANDS, OPTIONS));
+        return sb.toString();
+    }
+
+    /** Every method's full and short name. */
+    private static List<String> names(MethodTable table) {
+        List<String> names = new ArrayList<>(table.names());
+        for (String n : table.names()) {
+            if (n.startsWith(MethodSpec.PREFIX)) {
+                names.add(n.substring(MethodSpec.PREFIX.length()));
+            }
+        }
+        return names;
+    }
+
+    /** A method's argument names as {@code name=}, space-separated; names are plain words, safe to quote. */
+    private static String argumentWords(MethodSpec m) {
+        List<String> words = new ArrayList<>();
+        for (ArgumentSpec a : m.arguments()) {
+            if (a.name().matches("[A-Za-z0-9_.\\-]+")) {
+                words.add(a.name() + "=");
+            }
+        }
+        return String.join(" ", words);
+    }
+}

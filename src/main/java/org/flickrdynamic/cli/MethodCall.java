@@ -1,0 +1,102 @@
+package org.flickrdynamic.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.dom4j.Element;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.response.PrettyXml;
+import org.flickrdynamic.walk.Walk;
+
+/**
+ * One method call of bin/flickr: the whole {@code <rsp>}, or its pages with {@code --all-pages}, or only
+ * what {@code --xpath} selects, written to standard output or, whole or not at all, to {@code --output}.
+ * The expression and the output file are checked before anything is sent.
+ */
+final class MethodCall {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Progress progress;
+
+    /** @param progress the bar to draw while pages arrive, or {@code null} for none */
+    MethodCall(PrintStream out, PrintStream err, Progress progress) {
+        this.out = out;
+        this.err = err;
+        this.progress = progress;
+    }
+
+    int run(Clients clients, String method, Map<String, String> params, String xpath, boolean allPages, String output) {
+        XPathQuery query;
+        try {
+            query = xpath == null ? null : XPathQuery.compile(xpath);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        return clients.with(err, client -> write(output, o -> {
+            if (allPages) {
+                pages(client, method, params, query, o);
+            } else {
+                Element rsp = client.call(method, params);
+                if (query != null) {
+                    query.print(rsp, o);
+                } else {
+                    o.println(PrettyXml.write(rsp));
+                }
+            }
+        }));
+    }
+
+    /** Every page's items, or every page's matches, as each page arrives. */
+    private void pages(FlickrClient client, String method, Map<String, String> params, XPathQuery query, PrintStream o) {
+        try (Walk<Element> pages = client.pages(method, params)) {
+            String item = client.table().find(method).map(s -> s.paging().itemElement()).orElse(null);
+            for (Element page : pages) {
+                int items = page.elements(item).size();
+                if (query != null) {
+                    query.print(page.getParent(), o); // the page's <rsp>, as a single call is queried
+                } else {
+                    for (Element e : page.elements(item)) {
+                        o.println(PrettyXml.write(e));
+                    }
+                }
+                if (progress != null) {
+                    progress.page(page, items);
+                }
+            }
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+    }
+
+    /**
+     * Writes a result to standard output, or to a file that appears only when {@code body} succeeds.
+     * An output file that cannot be written is a usage error, found before {@code body} runs.
+     */
+    int write(String output, Consumer<PrintStream> body) {
+        Output o;
+        try {
+            o = output == null ? Output.stdout(out) : Output.file(output);
+        } catch (Output.OutputException e) {
+            return usage(e.getMessage());
+        }
+        try (o) {
+            body.accept(o.stream());
+            o.commit();
+            return FlickrCommand.OK;
+        } catch (Output.OutputException e) {
+            return usage(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage()); // an expression that fails on the answer
+        }
+    }
+
+    private int usage(String problem) {
+        err.println("flickr: " + problem);
+        err.println(FlickrCommand.SYNOPSIS);
+        err.println("       (flickr --help for every option)");
+        return FlickrCommand.USAGE;
+    }
+}

@@ -1,0 +1,206 @@
+package org.flickrdynamic.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.dom4j.Element;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrException;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.table.ArgumentSpec;
+import org.flickrdynamic.table.ErrorSpec;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.table.MethodTableWriter;
+import org.flickrdynamic.table.Paging;
+import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.table.Source;
+
+/**
+ * {@code flickr methods refresh}: rebuilds a method table from a live endpoint's
+ * {@code flickr.reflection.getMethods} and {@code flickr.reflection.getMethodInfo}, in the methods.yaml
+ * format. The live answers decide names, descriptions, arguments, required flags, login, signing,
+ * permission and error codes. What Flickr's reflection does not tell (paging, example answers,
+ * explanations, the HTTP verb, the common error codes) is read from the extra attributes a sandbox adds,
+ * else kept from the bundled table, so a refresh loses nothing the bundled table knew.
+ */
+final class MethodsRefresh {
+    /** getMethodInfo calls in flight at once: quicker than one by one, still polite to Flickr. */
+    private static final int PARALLEL = 4;
+
+    private final FlickrClient client;
+    private final MethodTable bundled;
+
+    /** What a refresh produced: the file's text and a one-line summary. */
+    record Result(String yaml, String summary, int methods) {
+    }
+
+    MethodsRefresh(FlickrClient client, MethodTable bundled) {
+        this.client = client;
+        this.bundled = bundled;
+    }
+
+    Result run() {
+        List<String> names = new ArrayList<>();
+        Element methods = client.call("flickr.reflection.getMethods").element("methods");
+        if (methods == null) {
+            throw new FlickrTransportException("flickr.reflection.getMethods answered without a <methods> element",
+                    0, false, null);
+        }
+        for (Element m : methods.elements("method")) {
+            names.add(m.getTextTrim());
+        }
+        List<Element> infos = fetchAll(names);
+        Map<Integer, ErrorSpec> common = new LinkedHashMap<>(bundled.commonErrors());
+        for (Element info : infos) {
+            for (Element e : errors(info)) {
+                if ("1".equals(e.attributeValue("common"))) {
+                    ErrorSpec spec = error(e);
+                    common.put(spec.code(), spec);
+                }
+            }
+        }
+        List<MethodSpec> specs = new ArrayList<>();
+        int kept = 0;
+        for (Element info : infos) {
+            Element m = info.element("method");
+            MethodSpec before = bundled.find(m.attributeValue("name")).filter(s -> s.name().equals(m.attributeValue("name")))
+                    .orElse(null);
+            MethodSpec spec = spec(info, before, common);
+            if (before != null && (m.element("response") == null && before.exampleResponse() != null
+                    || m.attributeValue("paginglist") == null && before.paging() != null)) {
+                kept++;
+            }
+            specs.add(spec);
+        }
+        specs.sort((a, b) -> a.name().compareTo(b.name()));
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("api", "flickr.reflection.getMethods and getMethodInfo at " + client.endpoint());
+        sources.put("bundled", "flickr-dynamic's bundled table, for what the answers lack");
+        String yaml = MethodTableWriter.write(List.of(
+                "The Flickr API method table, rebuilt by `flickr methods refresh` from " + client.endpoint() + ".",
+                "Paging, examples and explanations the live answers lack are kept from the bundled table.",
+                "Load it with FlickrClient.builder().methodTable(Path.of(\"this file\"))."),
+                sources, List.copyOf(common.values()), specs);
+        return new Result(yaml, specs.size() + " methods from " + client.endpoint() + "; " + kept
+                + " kept paging or examples from the bundled table", specs.size());
+    }
+
+    /** Every method's getMethodInfo answer, in the order of {@code names}. */
+    private List<Element> fetchAll(List<String> names) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "methods-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Element>> answers = new ArrayList<>();
+            for (String name : names) {
+                answers.add(pool.submit(() -> client.call("flickr.reflection.getMethodInfo", "method_name", name)));
+            }
+            List<Element> infos = new ArrayList<>();
+            for (Future<Element> f : answers) {
+                infos.add(f.get());
+            }
+            return infos;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FlickrException fe) {
+                throw fe;
+            }
+            throw new FlickrTransportException("getMethodInfo failed: " + e.getCause(), 0, false, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FlickrTransportException("interrupted", 0, false, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private MethodSpec spec(Element info, MethodSpec before, Map<Integer, ErrorSpec> common) {
+        Element m = info.element("method");
+        String name = m.attributeValue("name");
+        Permission permission = permission(m.attributeValue("requiredperms"));
+        boolean login = "1".equals(m.attributeValue("needslogin"));
+        boolean signing = "1".equals(m.attributeValue("needssigning"));
+        List<ArgumentSpec> arguments = new ArrayList<>();
+        Element args = info.element("arguments");
+        for (Element a : args == null ? List.<Element>of() : args.elements("argument")) {
+            String argName = a.attributeValue("name");
+            boolean required = "0".equals(a.attributeValue("optional"));
+            if (implicit(argName)) {
+                // A required token argument means the method acts for a logged-in user, whose signed call carries it.
+                if (required && (argName.equals("oauth_token") || argName.equals("auth_token"))) {
+                    login = true;
+                    signing = true;
+                }
+                continue;
+            }
+            arguments.add(new ArgumentSpec(argName, required, a.getText()));
+        }
+        List<ErrorSpec> own = new ArrayList<>();
+        for (Element e : errors(info)) {
+            ErrorSpec spec = error(e);
+            ErrorSpec shared = common.get(spec.code());
+            if (!"1".equals(e.attributeValue("common")) && !(shared != null && shared.message().equals(spec.message()))) {
+                own.add(spec);
+            }
+        }
+        Paging paging = m.attributeValue("paginglist") != null && m.attributeValue("pagingitem") != null
+                ? new Paging(m.attributeValue("paginglist"), m.attributeValue("pagingitem"))
+                : before != null ? before.paging() : null;
+        String verb = m.attributeValue("httpverb") != null ? m.attributeValue("httpverb")
+                : before != null ? before.httpVerb() : permission.covers(Permission.WRITE) ? "POST" : "GET";
+        Source source = m.attributeValue("source") != null ? source(m.attributeValue("source"))
+                : before != null ? before.source() : Source.API;
+        Element response = m.element("response");
+        Element explanation = m.element("explanation");
+        Element description = m.element("description");
+        return new MethodSpec(name, description == null ? "" : description.getText(), source, login, signing,
+                permission, verb, arguments, paging, own,
+                response != null ? response.getText() : before != null ? before.exampleResponse() : null,
+                explanation != null ? explanation.getText() : before != null ? before.explanation() : null,
+                "1".equals(m.attributeValue("anyarguments")) || m.attributeValue("anyarguments") == null
+                        && before != null && before.acceptsAnyArguments());
+    }
+
+    private static List<Element> errors(Element info) {
+        Element errors = info.element("errors");
+        return errors == null ? List.of() : errors.elements("error");
+    }
+
+    private static ErrorSpec error(Element e) {
+        String text = e.getText();
+        return new ErrorSpec(Integer.parseInt(e.attributeValue("code").strip()), e.attributeValue("message"),
+                text == null || text.isEmpty() ? null : text);
+    }
+
+    /** {@code requiredperms}: 0 none, 1 read, 2 write, 3 delete. */
+    private static Permission permission(String perms) {
+        try {
+            return Permission.values()[Integer.parseInt(perms == null ? "0" : perms.strip())];
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return Permission.NONE;
+        }
+    }
+
+    private static Source source(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "seed" -> Source.SEED;
+            case "both" -> Source.BOTH;
+            default -> Source.API;
+        };
+    }
+
+    /** api_key, api_sig, auth_token and the oauth_* parameters travel with every call; no method lists them. */
+    private static boolean implicit(String argument) {
+        return argument.equals("api_key") || argument.equals("api_sig") || argument.equals("auth_token")
+                || argument.startsWith("oauth_");
+    }
+}

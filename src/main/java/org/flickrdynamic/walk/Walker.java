@@ -1,0 +1,225 @@
+package org.flickrdynamic.walk;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.StreamSupport;
+
+import org.dom4j.Element;
+import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.request.ArgumentNormalizer;
+import org.flickrdynamic.request.MethodResolver;
+import org.flickrdynamic.request.Problems;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.Paging;
+
+/**
+ * Walks a paged method across all its pages: {@code FlickrClient.walk} and {@code pages}, and the
+ * {@code Flickr} facade's, come here.
+ *
+ * <p>The method table says which element of the answer is the page ({@code <photos page pages perpage
+ * total>}) and which are its items ({@code <photo>}). The walk starts at page 1, or at the {@code page}
+ * the arguments give, and ends after the last page ({@code pages}) or at an empty one. Where Flickr caps a
+ * query ({@code flickr.photos.search} gives at most {@value #SEARCH_CAP} results), a query matching more
+ * is split into date ranges that each stay within the cap ({@link DateSplit}), so no photo is lost or
+ * given twice; the pages are then those of each range in turn.
+ */
+public final class Walker {
+    /** The most results {@code flickr.photos.search} gives for one query. */
+    public static final int SEARCH_CAP = 4_000;
+    /** The methods Flickr caps, with their caps. */
+    private static final Map<String, Integer> CAPS = Map.of("flickr.photos.search", SEARCH_CAP);
+
+    private Walker() {
+    }
+
+    /**
+     * The items of every page, lazily: each page is fetched when the walk reaches it.
+     *
+     * @param args arguments as for {@link FlickrClient#call(String, Map)}; a {@code page} argument starts there
+     * @throws FlickrArgumentException at once when the method is unknown or not paged, or the arguments
+     *                                 cannot be converted; at the first page when the call is wrong
+     */
+    public static Walk<Element> items(FlickrClient client, String method, Map<?, ?> args) {
+        Start start = start(client, method, args);
+        Iterator<Element> pages = start.pages();
+        String item = start.paging.itemElement();
+        Iterator<Element> items = new Iterator<>() {
+            private Iterator<Element> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!pages.hasNext()) {
+                        return false;
+                    }
+                    current = pages.next().elements(item).iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Element next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return walk(items, start);
+    }
+
+    /**
+     * The page elements ({@code <photos>} ...), lazily, each holding its items.
+     *
+     * @throws FlickrArgumentException as {@link #items}
+     */
+    public static Walk<Element> pages(FlickrClient client, String method, Map<?, ?> args) {
+        Start start = start(client, method, args);
+        return walk(start.pages(), start);
+    }
+
+    /** The items of every page; arguments as alternating keys and values. */
+    public static Walk<Element> items(FlickrClient client, String method, Object... keysAndValues) {
+        return items(client, method, pairs(method, keysAndValues));
+    }
+
+    /** The page elements; arguments as alternating keys and values. */
+    public static Walk<Element> pages(FlickrClient client, String method, Object... keysAndValues) {
+        return pages(client, method, pairs(method, keysAndValues));
+    }
+
+    private static Map<String, String> pairs(String method, Object[] keysAndValues) {
+        Problems problems = new Problems();
+        Map<String, String> args = ArgumentNormalizer.normalizePairs(keysAndValues, problems);
+        problems.throwIfAny(method);
+        return args;
+    }
+
+    private static Walk<Element> walk(Iterator<Element> iterator, Start start) {
+        Iterator<Element> stoppable = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !start.closed && iterator.hasNext();
+            }
+
+            @Override
+            public Element next() {
+                if (start.closed) {
+                    throw new NoSuchElementException("the walk was closed");
+                }
+                return iterator.next();
+            }
+        };
+        Spliterator<Element> spliterator = Spliterators.spliteratorUnknownSize(stoppable,
+                Spliterator.ORDERED | Spliterator.NONNULL);
+        return new Walk<>(StreamSupport.stream(spliterator, false).onClose(() -> start.closed = true));
+    }
+
+    private static Start start(FlickrClient client, String method, Map<?, ?> args) {
+        if (client == null) {
+            throw new FlickrArgumentException(method, "no client to walk with");
+        }
+        MethodSpec spec = MethodResolver.resolve(client.table(), method);
+        Paging paging = spec.paging();
+        if (paging == null) {
+            boolean pageArgs = spec.argument("page").isPresent() || spec.argument("per_page").isPresent();
+            throw new FlickrArgumentException(spec.name(), pageArgs
+                    ? "it takes page and per_page, but the method table does not say how its answer is paged"
+                            + " (no paging entry naming the list and item elements), so it cannot be walked;"
+                            + " call it page by page"
+                    : "it is not paged (it takes no page argument), so there is nothing to walk; use call()");
+        }
+        Problems problems = new Problems();
+        Map<String, String> given = ArgumentNormalizer.normalize(args, problems);
+        problems.throwIfAny(spec.name());
+        int page = 1;
+        String p = given.remove("page");
+        if (p != null) {
+            try {
+                page = Integer.parseInt(p.strip());
+            } catch (NumberFormatException e) {
+                page = 0;
+            }
+            if (page < 1) {
+                throw new FlickrArgumentException(spec.name(), "page must be a whole number from 1, not '" + p + "'");
+            }
+        }
+        return new Start(client, spec, paging, given, page);
+    }
+
+    /** A walk not yet begun: its first page is fetched when the walk is first asked for an element. */
+    private static final class Start {
+        final FlickrClient client;
+        final MethodSpec spec;
+        final Paging paging;
+        final Map<String, String> args;
+        final int page;
+        volatile boolean closed;
+
+        Start(FlickrClient client, MethodSpec spec, Paging paging, Map<String, String> args, int page) {
+            this.client = client;
+            this.spec = spec;
+            this.paging = paging;
+            this.args = args;
+            this.page = page;
+        }
+
+        Element fetch(Map<String, String> callArgs) {
+            Element rsp = client.call(spec.name(), callArgs);
+            Element list = rsp.element(paging.listElement());
+            if (list == null) {
+                List<Element> children = rsp.elements();
+                throw new FlickrTransportException(spec.name() + " answered without the <" + paging.listElement()
+                        + "> element the method table names as its page"
+                        + (children.isEmpty() ? "" : " (it holds <" + children.get(0).getName() + ">)"), 0, false, null);
+            }
+            return list;
+        }
+
+        /** The pages: the first is fetched to learn the total, then either walked on or split by date. */
+        Iterator<Element> pages() {
+            return new Iterator<>() {
+                private Iterator<Element> pages;
+
+                private Iterator<Element> pages() {
+                    if (pages == null) {
+                        pages = choose();
+                    }
+                    return pages;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return pages().hasNext();
+                }
+
+                @Override
+                public Element next() {
+                    return pages().next();
+                }
+            };
+        }
+
+        private Iterator<Element> choose() {
+            Map<String, String> first = new LinkedHashMap<>(args);
+            first.put("page", Integer.toString(page));
+            Element firstPage = fetch(first);
+            Integer cap = CAPS.get(spec.name());
+            long total = PageFetch.number(firstPage, "total");
+            if (cap != null && total > cap) {
+                long perPage = PageFetch.number(firstPage, "perpage");
+                long skip = (page - 1) * Math.max(1, perPage > 0 ? perPage : firstPage.elements(paging.itemElement()).size());
+                return new DateSplit(this::fetch, args, paging.itemElement(), cap, skip);
+            }
+            return new PageRun(this::fetch, args, paging.itemElement(), page, firstPage, 0);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.flickrdynamic.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.sandbox.Sandbox;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.MethodTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** flickr methods refresh against the sandbox, which answers flickr.reflection from the method table. */
+class MethodsRefreshTest {
+    @TempDir
+    Path dir;
+
+    private static void assertSameTable(MethodTable expected, MethodTable actual) {
+        assertEquals(expected.names(), actual.names());
+        for (MethodSpec m : expected.methods()) {
+            MethodSpec r = actual.find(m.name()).orElseThrow();
+            assertEquals(m.arguments(), r.arguments(), m.name() + " arguments and required flags");
+            assertEquals(m.needsLogin(), r.needsLogin(), m.name());
+            assertEquals(m.needsSigning(), r.needsSigning(), m.name());
+            assertEquals(m.permission(), r.permission(), m.name());
+            assertEquals(m.paging(), r.paging(), m.name());
+            assertEquals(m.exampleResponse(), r.exampleResponse(), m.name());
+            assertEquals(m, r, "every other fact of " + m.name());
+        }
+        assertEquals(expected.commonErrors(), actual.commonErrors());
+    }
+
+    @Test
+    void refreshFromTheSandboxGivesBackTheBundledTable() throws IOException {
+        Path file = dir.resolve("methods.yaml");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new FlickrCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"--sandbox", "methods", "refresh", "--output", file.toString()});
+        String messages = err.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, messages);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        assertTrue(messages.startsWith("flickr: refreshed 224 methods from http://127.0.0.1:"), messages);
+        MethodTable refreshed = MethodTable.load(file);
+        assertSameTable(MethodTable.bundled(), refreshed);
+        try (FlickrClient c = FlickrClient.builder().methodTable(file).apiKey("k").build()) {
+            assertEquals(refreshed.origin(), c.table().origin(), "a refreshed file is what clients load");
+        }
+    }
+
+    @Test
+    void whatTheLiveAnswersLackIsKeptFromTheBundledTable() throws IOException {
+        MethodTable bundled = MethodTable.bundled();
+        // A Flickr that tells no paging, examples or explanations, as the real one does not.
+        List<MethodSpec> bare = bundled.methods().stream().map(m -> new MethodSpec(m.name(), m.description(), m.source(),
+                m.needsLogin(), m.needsSigning(), m.permission(), m.httpVerb(), m.arguments(), null, m.errors(), null,
+                null, m.acceptsAnyArguments())).toList();
+        MethodTable live = new MethodTable("live", bare, bundled.commonErrors());
+        try (Sandbox sandbox = Sandbox.builder().table(live).start();
+             FlickrClient client = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
+            MethodsRefresh.Result result = new MethodsRefresh(client, bundled).run();
+            Path file = dir.resolve("refreshed.yaml");
+            Files.writeString(file, result.yaml());
+            assertSameTable(bundled, MethodTable.load(file));
+            long kept = bundled.methods().stream().filter(m -> m.paging() != null || m.exampleResponse() != null).count();
+            assertTrue(result.summary().contains(kept + " kept paging or examples from the bundled table"),
+                    result.summary());
+        }
+    }
+
+    @Test
+    void refreshWritesToStandardOutputWithoutOutput() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new FlickrCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(
+                new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(new String[] {"--sandbox", "methods", "refresh"});
+        assertEquals(0, code);
+        String yaml = out.toString(StandardCharsets.UTF_8);
+        assertTrue(yaml.startsWith("# The Flickr API method table, rebuilt by `flickr methods refresh`"), yaml.substring(0, 80));
+        assertTrue(yaml.contains("\n  - name: flickr.photos.search\n"), "methods.yaml's layout");
+    }
+}
