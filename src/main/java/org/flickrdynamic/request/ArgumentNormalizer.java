@@ -18,9 +18,10 @@ import java.util.Map;
  * Turns the arguments a script gives into the strings Flickr receives.
  *
  * <p>Keys: a {@code String}, any {@code CharSequence}, or a keyword/symbol object of a JVM language
- * whose string form starts with {@code :} (the colon is dropped). Values: strings as they are;
+ * whose string form starts with {@code :} (the colon is dropped), or whose class is a symbol or
+ * keyword class printing its bare name (JRuby's {@code RubySymbol}). Values: strings as they are;
  * numbers in plain decimal (no exponent, no grouping); booleans as {@code 1}/{@code 0}; a collection
- * or array joined with commas; {@code Instant}/{@code Date} as Unix seconds; {@code LocalDateTime}
+ * or array (a JavaScript array too) joined with commas; {@code Instant}/{@code Date} as Unix seconds; {@code LocalDateTime}
  * and {@code LocalDate} in Flickr's MySQL form; {@code null} means "not given". Falsy values are kept:
  * {@code 0}, {@code "0"}, {@code false} and {@code ""} are all sent.
  */
@@ -86,7 +87,7 @@ public final class ArgumentNormalizer {
 
     /** The wire name of a key, or {@code null} when the key cannot name an argument. */
     static String keyName(Object key) {
-        if (!(key instanceof CharSequence) && !isKeyword(key)) {
+        if (!(key instanceof CharSequence) && !isKeyword(key) && !isSymbol(key)) {
             return null;
         }
         String s = key.toString();
@@ -103,6 +104,19 @@ public final class ArgumentNormalizer {
         }
         String s = key.toString();
         return s != null && s.length() > 1 && s.charAt(0) == ':';
+    }
+
+    /**
+     * A symbol or keyword whose string form is its bare name: JRuby's {@code RubySymbol} ({@code :tags}
+     * in a Ruby hash prints as {@code tags}), Clojure's {@code Symbol}. Recognised by class name, so the
+     * languages need not be on the class path.
+     */
+    private static boolean isSymbol(Object key) {
+        if (key == null) {
+            return false;
+        }
+        String name = key.getClass().getSimpleName();
+        return name.endsWith("Symbol") || name.contains("Keyword");
     }
 
     private static String describeKey(Object key) {
@@ -151,6 +165,9 @@ public final class ArgumentNormalizer {
         if (v instanceof Collection<?> c) {
             return join(key, c.toArray(), problems);
         }
+        if (v instanceof Map<?, ?> m && isScriptArray(m)) {
+            return join(key, m.values().toArray(), problems);
+        }
         if (v.getClass().isArray()) {
             int n = Array.getLength(v);
             Object[] items = new Object[n];
@@ -162,6 +179,19 @@ public final class ArgumentNormalizer {
         problems.add("argument " + key + " is a " + v.getClass().getName()
                 + "; give a string, number, boolean, date, or a list of those");
         return null;
+    }
+
+    /**
+     * A JavaScript array as Nashorn hands it over: a {@code Map} of its indexes (a {@code ScriptObjectMirror})
+     * answering {@code isArray()} with true. Asked by reflection, so Nashorn need not be on the class path.
+     */
+    private static boolean isScriptArray(Map<?, ?> m) {
+        try {
+            java.lang.reflect.Method isArray = m.getClass().getMethod("isArray");
+            return isArray.getReturnType() == boolean.class && (Boolean) isArray.invoke(m);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false; // not a script array: reported below as a value of an unusable type
+        }
     }
 
     private static String join(String key, Object[] items, Problems problems) {
