@@ -23,7 +23,8 @@ import java.util.Map;
  * numbers in plain decimal (no exponent, no grouping); booleans as {@code 1}/{@code 0}; a collection
  * or array (a JavaScript array too) joined with commas; {@code Instant}/{@code Date} as Unix seconds; {@code LocalDateTime}
  * and {@code LocalDate} in Flickr's MySQL form; {@code null} means "not given". Falsy values are kept:
- * {@code 0}, {@code "0"}, {@code false} and {@code ""} are all sent.
+ * {@code 0}, {@code "0"}, {@code false} and {@code ""} are all sent. A keyword or symbol value
+ * ({@code :relevance}) is sent as its name.
  */
 public final class ArgumentNormalizer {
     private static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -161,6 +162,11 @@ public final class ArgumentNormalizer {
         }
         if (v instanceof Enum<?> e) {
             return e.name();
+        }
+        if (isSymbol(v)) {
+            // {:sort :relevance} in Clojure, sort: :relevance in Ruby: the symbol's name.
+            String s = v.toString();
+            return s.startsWith(":") ? s.substring(1) : s;
         }
         if (v instanceof Collection<?> c) {
             return join(key, c.toArray(), problems);

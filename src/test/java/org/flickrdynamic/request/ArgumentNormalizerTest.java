@@ -170,6 +170,13 @@ class ArgumentNormalizerTest {
     }
 
     @Test
+    void symbolValuesAreSentAsTheirName() {
+        assertEquals("relevance", one(new Keyword("relevance")));
+        assertEquals("relevance", one(new RubySymbol("relevance")));
+        assertEquals("url_o,url_m", one(List.of(new Keyword("url_o"), new RubySymbol("url_m"))));
+    }
+
+    @Test
     void javaScriptArraysJoinWithCommas() {
         assertEquals("1,2.5,x", one(new ScriptArray(1, 2.5, "x")));
         assertEquals("5", one(new ScriptArray(5.0)), "a whole double inside an array too");
