@@ -25,7 +25,9 @@ public final class Shell {
 
     /**
      * Starts a fresh sandbox in this JVM (once; later calls return the same one) and points the static
-     * facade at it: its endpoints, its API key and its secret. The sandbox stops when the JVM exits.
+     * facade at it: its endpoints, its API key and its secret. Its HTTP server keeps the JVM running
+     * until it is closed: JShell's {@code /exit} ends it, while a script run by another tool ends with
+     * {@code Shell.sandbox().close()} (or {@code System.exit}).
      *
      * @return the sandbox, e.g. to look at {@link Sandbox#requests()}
      */

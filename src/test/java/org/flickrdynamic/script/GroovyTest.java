@@ -107,6 +107,16 @@ class GroovyTest {
         assertTrue(cause.getMessage().contains("did you mean flickr.photos.search?"), cause.getMessage());
     }
 
+    @Test
+    void removeIsTheFlickrMethodNotTheMaps() {
+        // flickr.favorites.remove needs a logged-in user: being refused for that shows the call reached it.
+        ScriptException e = assertThrows(ScriptException.class,
+                () -> eval("Flickr.api().favorites.remove(photo_id: '1')"));
+        FlickrArgumentException cause = findCause(e);
+        assertTrue(cause.getMessage().contains("flickr.favorites.remove"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("log"), cause.getMessage());
+    }
+
     static FlickrArgumentException findCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof FlickrArgumentException f) {
