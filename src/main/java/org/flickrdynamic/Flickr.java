@@ -10,6 +10,8 @@ import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
 import org.flickrdynamic.auth.Login;
 import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.request.MethodResolver;
+import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.walk.Walk;
@@ -277,5 +279,50 @@ public final class Flickr {
     /** Every method name in the table, sorted. */
     public static List<String> methods() {
         return table().names();
+    }
+
+    /**
+     * The method names that start with a prefix, given with or without {@code flickr.}:
+     * {@code methods("photos.comments.")} and {@code methods("flickr.photos.comments.")} both list the
+     * five comment methods. Full names, sorted.
+     */
+    public static List<String> methods(String prefix) {
+        return CURRENT.get().methods(prefix);
+    }
+
+    /**
+     * A method as a value that can be called, knows its spec and documents itself. Its calls use the
+     * settings current when they are made, so it can be made once and kept.
+     *
+     * <pre>{@code
+     * FlickrMethod search = Flickr.method("photos.search");
+     * search.call("tags", "cat");  search.help();  search.spec().arguments();
+     * }</pre>
+     *
+     * @throws FlickrArgumentException for an unknown method, with the nearest names
+     */
+    public static FlickrMethod method(String name) {
+        MethodTable table = table();
+        return new FlickrMethod(MethodResolver.resolve(table, name), table, Flickr::client);
+    }
+
+    /**
+     * The API as a tree of groups and methods for dotted calls from dynamic languages, e.g. in Groovy
+     * {@code Flickr.api().photos.search(tags: 'cat')}; see {@link FlickrApi} for each language. Calls use
+     * the settings current when they are made.
+     */
+    public static FlickrApi api() {
+        return new FlickrApi(MethodSpec.PREFIX, table(), Flickr::client);
+    }
+
+    /**
+     * A method's documentation from the method table: its description, every argument with the
+     * required ones marked, the permission it needs, whether it is signed, its error codes with their
+     * meanings and the example answer. Print it: {@code System.out.println(Flickr.help("photos.search"))}.
+     *
+     * @throws FlickrArgumentException for an unknown method, with the nearest names
+     */
+    public static String help(String name) {
+        return CURRENT.get().help(name);
     }
 }

@@ -3,6 +3,7 @@ package org.flickrdynamic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ import org.flickrdynamic.response.ResponseReader;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Signers;
+import org.flickrdynamic.table.HelpText;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
@@ -205,6 +207,45 @@ public final class FlickrClient implements AutoCloseable {
     public OAuthFlow oauth() {
         return new OAuthFlow(settings.apiKey, settings.secret, settings.endpoints.oauth(), transport,
                 settings.readTimeout, Signers.forScheme(Signing.OAUTH1));
+    }
+
+    /**
+     * A method as a value bound to this client: {@code client.method("photos.search").call("tags", "cat")}.
+     *
+     * @throws FlickrArgumentException for an unknown method, with the nearest names
+     */
+    public FlickrMethod method(String name) {
+        MethodTable table = table();
+        return new FlickrMethod(MethodResolver.resolve(table, name), table, () -> this);
+    }
+
+    /** The API as a tree of groups and methods bound to this client, for dotted calls; see {@link FlickrApi}. */
+    public FlickrApi api() {
+        return new FlickrApi(MethodSpec.PREFIX, table(), () -> this);
+    }
+
+    /**
+     * The method names that start with a prefix, given with or without {@code flickr.}
+     * ({@code "photos."} or {@code "flickr.photos."}); every name for {@code null} or an empty prefix.
+     */
+    public List<String> methods(String prefix) {
+        List<String> names = table().names();
+        String p = prefix == null ? "" : prefix.strip();
+        if (p.isEmpty()) {
+            return names;
+        }
+        String full = p.startsWith(MethodSpec.PREFIX) || MethodSpec.PREFIX.startsWith(p) ? p : MethodSpec.PREFIX + p;
+        return names.stream().filter(n -> n.startsWith(full)).toList();
+    }
+
+    /**
+     * A method's documentation from this client's method table; see {@link Flickr#help(String)}.
+     *
+     * @throws FlickrArgumentException for an unknown method, with the nearest names
+     */
+    public String help(String name) {
+        MethodTable table = table();
+        return HelpText.of(table, MethodResolver.resolve(table, name));
     }
 
     /** Releases this client's share of the connection pool; the last client sharing it closes it. */

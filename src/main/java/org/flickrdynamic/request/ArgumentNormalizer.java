@@ -18,11 +18,13 @@ import java.util.Map;
  * Turns the arguments a script gives into the strings Flickr receives.
  *
  * <p>Keys: a {@code String}, any {@code CharSequence}, or a keyword/symbol object of a JVM language
- * whose string form starts with {@code :} (the colon is dropped). Values: strings as they are;
+ * whose string form starts with {@code :} (the colon is dropped), or whose class is a symbol or
+ * keyword class printing its bare name (JRuby's {@code RubySymbol}). Values: strings as they are;
  * numbers in plain decimal (no exponent, no grouping); booleans as {@code 1}/{@code 0}; a collection
- * or array joined with commas; {@code Instant}/{@code Date} as Unix seconds; {@code LocalDateTime}
+ * or array (a JavaScript array too) joined with commas; {@code Instant}/{@code Date} as Unix seconds; {@code LocalDateTime}
  * and {@code LocalDate} in Flickr's MySQL form; {@code null} means "not given". Falsy values are kept:
- * {@code 0}, {@code "0"}, {@code false} and {@code ""} are all sent.
+ * {@code 0}, {@code "0"}, {@code false} and {@code ""} are all sent. A keyword or symbol value
+ * ({@code :relevance}) is sent as its name.
  */
 public final class ArgumentNormalizer {
     private static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -86,7 +88,7 @@ public final class ArgumentNormalizer {
 
     /** The wire name of a key, or {@code null} when the key cannot name an argument. */
     static String keyName(Object key) {
-        if (!(key instanceof CharSequence) && !isKeyword(key)) {
+        if (!(key instanceof CharSequence) && !isKeyword(key) && !isSymbol(key)) {
             return null;
         }
         String s = key.toString();
@@ -103,6 +105,19 @@ public final class ArgumentNormalizer {
         }
         String s = key.toString();
         return s != null && s.length() > 1 && s.charAt(0) == ':';
+    }
+
+    /**
+     * A symbol or keyword whose string form is its bare name: JRuby's {@code RubySymbol} ({@code :tags}
+     * in a Ruby hash prints as {@code tags}), Clojure's {@code Symbol}. Recognised by class name, so the
+     * languages need not be on the class path.
+     */
+    private static boolean isSymbol(Object key) {
+        if (key == null) {
+            return false;
+        }
+        String name = key.getClass().getSimpleName();
+        return name.endsWith("Symbol") || name.contains("Keyword");
     }
 
     private static String describeKey(Object key) {
@@ -148,8 +163,16 @@ public final class ArgumentNormalizer {
         if (v instanceof Enum<?> e) {
             return e.name();
         }
+        if (isSymbol(v)) {
+            // {:sort :relevance} in Clojure, sort: :relevance in Ruby: the symbol's name.
+            String s = v.toString();
+            return s.startsWith(":") ? s.substring(1) : s;
+        }
         if (v instanceof Collection<?> c) {
             return join(key, c.toArray(), problems);
+        }
+        if (v instanceof Map<?, ?> m && isScriptArray(m)) {
+            return join(key, m.values().toArray(), problems);
         }
         if (v.getClass().isArray()) {
             int n = Array.getLength(v);
@@ -162,6 +185,19 @@ public final class ArgumentNormalizer {
         problems.add("argument " + key + " is a " + v.getClass().getName()
                 + "; give a string, number, boolean, date, or a list of those");
         return null;
+    }
+
+    /**
+     * A JavaScript array as Nashorn hands it over: a {@code Map} of its indexes (a {@code ScriptObjectMirror})
+     * answering {@code isArray()} with true. Asked by reflection, so Nashorn need not be on the class path.
+     */
+    private static boolean isScriptArray(Map<?, ?> m) {
+        try {
+            java.lang.reflect.Method isArray = m.getClass().getMethod("isArray");
+            return isArray.getReturnType() == boolean.class && (Boolean) isArray.invoke(m);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false; // not a script array: reported below as a value of an unusable type
+        }
     }
 
     private static String join(String key, Object[] items, Problems problems) {

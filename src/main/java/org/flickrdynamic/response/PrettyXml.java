@@ -23,6 +23,14 @@ public final class PrettyXml {
         return sb.toString();
     }
 
+    /** An attribute as it is written in XML: {@code name="value"}, the value escaped. */
+    public static String attribute(Attribute a) {
+        StringBuilder sb = new StringBuilder(a.getQualifiedName().length() + a.getValue().length() + 3);
+        sb.append(a.getQualifiedName()).append("=\"");
+        escape(a.getValue(), true, sb);
+        return sb.append('"').toString();
+    }
+
     private static void write(Element e, int depth, StringBuilder sb) {
         indent(depth, sb);
         sb.append('<').append(e.getQualifiedName());

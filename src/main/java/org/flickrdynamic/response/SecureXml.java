@@ -11,7 +11,8 @@ import org.xml.sax.XMLReader;
 /**
  * dom4j readers that refuse DOCTYPEs outright, so external entities (a local file's content) and
  * entity expansion ("billion laughs") never get a chance. One reader per thread: building a SAX parser
- * costs more than parsing a small answer, and readers are not thread-safe.
+ * costs more than parsing a small answer, and readers are not thread-safe. Their trees come from
+ * {@link PrettyDocumentFactory}, so an answer prints as indented XML.
  */
 public final class SecureXml {
     private static final SAXParserFactory FACTORY = factory();
@@ -34,6 +35,8 @@ public final class SecureXml {
             }
             SAXReader reader = new SAXReader(xml);
             reader.setEncoding(null);
+            // Same dom4j tree, but an answer prints as indented XML at a prompt (see PrettyDocumentFactory).
+            reader.setDocumentFactory(PrettyDocumentFactory.instance());
             reader.setIncludeExternalDTDDeclarations(false);
             reader.setIncludeInternalDTDDeclarations(false);
             reader.setEntityResolver((publicId, systemId) -> {

@@ -1,27 +1,51 @@
 package org.flickrdynamic.table;
 
-/** Plain-text documentation of a method, written from the method table, for people at a prompt. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plain-text documentation of a method, written from the method table, for people at a prompt. The one
+ * place that does it: {@code bin/flickr --help}, {@code Flickr.help} and {@code FlickrMethod.help()} all
+ * print this.
+ */
 public final class HelpText {
+    private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);");
+    private static final int WIDTH = 96;
+
     private HelpText() {
     }
 
-    /** The method's description, authentication needs, arguments, errors and example answer. */
+    /**
+     * The method's documentation: its call signature, description, what it needs (login and permission,
+     * signing, HTTP verb, paging), every argument with the required ones marked, the error codes with
+     * their meanings (the method's own, then those every method shares) and the example answer.
+     */
     public static String of(MethodTable table, MethodSpec m) {
         StringBuilder sb = new StringBuilder();
         sb.append(m.name()).append('\n');
-        sb.append(wrap(plain(m.description()), "  ")).append('\n');
-        sb.append('\n');
-        sb.append("  login: ").append(m.needsLogin() ? "needed (" + m.permission().word() + " permission)" : "not needed")
-                .append("; signing: ").append(m.needsSigning() ? "needed" : "not needed")
-                .append("; HTTP ").append(m.httpVerb());
-        if (m.isPaged()) {
-            sb.append("; paged (<").append(m.paging().listElement()).append("> of <")
-                    .append(m.paging().itemElement()).append(">)");
+        String description = plain(m.description());
+        if (!description.isEmpty()) {
+            sb.append(wrap(description, "  ")).append('\n');
         }
         sb.append('\n');
-        sb.append("\nArguments:\n");
+        sb.append("  call:       ").append(callExample(m)).append('\n');
+        sb.append("  login:      ").append(m.needsLogin()
+                ? "needed: the user's token must hold " + m.permission().word() + " permission"
+                : "not needed").append('\n');
+        sb.append("  signed:     ").append(m.needsSigning()
+                ? "yes, always (with the API secret)" : "no, unless signed(true) is set").append('\n');
+        sb.append("  HTTP:       ").append(m.httpVerb());
+        if (m.isPaged()) {
+            sb.append("; paged (<").append(m.paging().listElement()).append("> of <")
+                    .append(m.paging().itemElement()).append(">), see page and per_page");
+        }
+        sb.append('\n');
+
+        sb.append("\nArguments: (api_key is added from the settings)\n");
         if (m.arguments().isEmpty()) {
-            sb.append("  (none besides api_key)\n");
+            sb.append("  (none)\n");
         }
         for (ArgumentSpec a : m.arguments()) {
             sb.append("  ").append(a.name()).append(a.required() ? " (required)" : "").append('\n');
@@ -30,18 +54,26 @@ public final class HelpText {
                 sb.append(wrap(d, "      ")).append('\n');
             }
         }
-        sb.append("\nErrors:\n");
-        for (ErrorSpec e : table.errors(m)) {
-            sb.append("  ").append(e.code()).append(' ').append(plain(e.message()));
-            String x = plain(e.explanation());
-            if (!x.isEmpty() && !x.equals(plain(e.message()))) {
-                sb.append(": ").append(x);
-            }
-            sb.append('\n');
+        if (m.acceptsAnyArguments()) {
+            sb.append("  ... any other name=value pairs are accepted too\n");
         }
+
+        List<ErrorSpec> own = new ArrayList<>();
+        List<ErrorSpec> shared = new ArrayList<>();
+        for (ErrorSpec e : table.errors(m)) {
+            (m.errors().contains(e) ? own : shared).add(e);
+        }
+        if (!own.isEmpty()) {
+            sb.append("\nErrors of this method:\n");
+            own.forEach(e -> appendError(e, sb));
+        }
+        sb.append(own.isEmpty() ? "\nErrors (shared by every method):\n" : "\nErrors shared by every method:\n");
+        shared.forEach(e -> appendError(e, sb));
+
         if (m.exampleResponse() != null && !m.exampleResponse().isBlank()) {
             sb.append("\nExample response:\n");
-            for (String line : m.exampleResponse().strip().split("\n")) {
+            // A carriage return kept from the documentation's source is noise on a screen.
+            for (String line : m.exampleResponse().replace("&#13;", "").strip().split("\n")) {
                 sb.append("  ").append(line).append('\n');
             }
         }
@@ -51,22 +83,94 @@ public final class HelpText {
         return sb.toString();
     }
 
-    /** Documentation HTML as plain text: tags dropped, the common entities decoded. */
+    /**
+     * A one-line signature: the name, the arguments (optional ones in brackets) and what the call needs,
+     * e.g. {@code flickr.photos.delete(photo_id) [login: delete, signed, POST]}.
+     */
+    public static String signature(MethodSpec m) {
+        StringBuilder sb = new StringBuilder(m.name()).append('(');
+        boolean first = true;
+        for (ArgumentSpec a : m.arguments()) {
+            if (!first) {
+                sb.append(", ");
+            }
+            first = false;
+            sb.append(a.required() ? a.name() : "[" + a.name() + "]");
+        }
+        if (m.acceptsAnyArguments()) {
+            sb.append(first ? "..." : ", ...");
+        }
+        sb.append(") [");
+        sb.append(m.needsLogin() ? "login: " + m.permission().word() : "no login");
+        if (m.needsSigning()) {
+            sb.append(", signed");
+        }
+        sb.append(", ").append(m.httpVerb());
+        if (m.isPaged()) {
+            sb.append(", paged");
+        }
+        return sb.append(']').toString();
+    }
+
+    /** How to call it from Java, with the required arguments as placeholders. */
+    private static String callExample(MethodSpec m) {
+        StringBuilder sb = new StringBuilder("Flickr.call(\"").append(m.shortName()).append('"');
+        for (ArgumentSpec a : m.arguments()) {
+            if (a.required()) {
+                sb.append(", \"").append(a.name()).append("\", ...");
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    private static void appendError(ErrorSpec e, StringBuilder sb) {
+        sb.append("  ").append(e.code()).append(' ').append(plain(e.message()));
+        String x = plain(e.explanation());
+        if (!x.isEmpty() && !x.equals(plain(e.message()))) {
+            sb.append(": ").append(x);
+        }
+        sb.append('\n');
+    }
+
+    /** Documentation HTML as plain text: tags dropped, named and numeric entities decoded. */
     static String plain(String html) {
         if (html == null) {
             return "";
         }
-        return html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]+>", "")
+        String s = html.replaceAll("(?i)<br\\s*/?>", "\n").replaceAll("<[^>]+>", "")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&nbsp;", " ").replace("&amp;", "&").strip();
+                .replace("&nbsp;", " ").replace("&mdash;", "\u2014").replace("&ndash;", "\u2013");
+        Matcher m = NUMERIC_ENTITY.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String num = m.group(1);
+            int cp = num.startsWith("x") ? Integer.parseInt(num.substring(1), 16) : Integer.parseInt(num);
+            m.appendReplacement(out, Matcher.quoteReplacement(
+                    Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&amp;", "&").strip();
     }
 
+    /**
+     * Wraps text to the width, each line indented; the source's line breaks are kept, but a run of blank
+     * lines (the documentation has many) becomes one.
+     */
     private static String wrap(String text, String indent) {
         StringBuilder out = new StringBuilder();
+        boolean lastBlank = false;
         for (String para : text.split("\n")) {
+            if (para.isBlank()) {
+                if (!lastBlank && out.length() > 0) {
+                    out.append('\n');
+                }
+                lastBlank = true;
+                continue;
+            }
+            lastBlank = false;
             StringBuilder line = new StringBuilder(indent);
             for (String word : para.strip().split("\\s+")) {
-                if (line.length() > indent.length() && line.length() + 1 + word.length() > 96) {
+                if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
                     out.append(line).append('\n');
                     line = new StringBuilder(indent);
                 }

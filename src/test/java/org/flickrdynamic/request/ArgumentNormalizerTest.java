@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.testing.ScriptArray;
 import org.junit.jupiter.api.Test;
 
 class ArgumentNormalizerTest {
@@ -32,6 +33,14 @@ class ArgumentNormalizerTest {
         @Override
         public String toString() {
             return ":" + name;
+        }
+    }
+
+    /** Stands in for JRuby's RubySymbol: a Ruby hash's {@code :tags} key prints as {@code tags}. */
+    private record RubySymbol(String name) {
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
@@ -146,6 +155,33 @@ class ArgumentNormalizerTest {
         in.put(new StringBuilder("page"), 2);
         assertEquals(List.of("tags", "per_page", "page"),
                 List.copyOf(ArgumentNormalizer.normalize(in, new Problems()).keySet()));
+    }
+
+    @Test
+    void symbolKeysPrintingTheirBareNameAreNames() {
+        Map<Object, Object> in = new LinkedHashMap<>();
+        in.put(new RubySymbol("tags"), "cat");
+        in.put(new RubySymbol("per_page"), 5L);
+        assertEquals(Map.of("tags", "cat", "per_page", "5"), ArgumentNormalizer.normalize(in, new Problems()));
+        Map<Object, Object> twice = new LinkedHashMap<>();
+        twice.put(new RubySymbol("tags"), "a");
+        twice.put("tags", "b");
+        assertTrue(problem(twice).getMessage().contains("tags is given twice"));
+    }
+
+    @Test
+    void symbolValuesAreSentAsTheirName() {
+        assertEquals("relevance", one(new Keyword("relevance")));
+        assertEquals("relevance", one(new RubySymbol("relevance")));
+        assertEquals("url_o,url_m", one(List.of(new Keyword("url_o"), new RubySymbol("url_m"))));
+    }
+
+    @Test
+    void javaScriptArraysJoinWithCommas() {
+        assertEquals("1,2.5,x", one(new ScriptArray(1, 2.5, "x")));
+        assertEquals("5", one(new ScriptArray(5.0)), "a whole double inside an array too");
+        FlickrArgumentException e = problem(Map.of("extras", Map.of("a", "b")));
+        assertTrue(e.getMessage().contains("argument extras is a java.util."), "a plain map is no list: " + e.getMessage());
     }
 
     @Test

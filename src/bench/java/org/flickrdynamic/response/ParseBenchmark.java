@@ -1,0 +1,63 @@
+package org.flickrdynamic.response;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import org.dom4j.Document;
+import org.dom4j.DocumentFactory;
+import org.dom4j.io.SAXReader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Parsing a 100-photo search answer with the secure reader, once with {@link PrettyDocumentFactory} (what
+ * the client uses) and once with dom4j's default factory, to show the printable tree costs nothing.
+ * Run: {@code mvn -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test
+ * -Dmdep.outputFile=target/bench.classpath}, then {@code java -cp target/test-classes:target/classes:$(cat
+ * target/bench.classpath) org.openjdk.jmh.Main ParseBenchmark}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ParseBenchmark {
+    private byte[] answer;
+    private SAXReader pretty;
+    private SAXReader plain;
+
+    @Setup
+    public void setUp() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<rsp stat=\"ok\">\n"
+                + "<photos page=\"1\" pages=\"40\" perpage=\"100\" total=\"4000\">\n");
+        for (int i = 0; i < 100; i++) {
+            sb.append("\t<photo id=\"5000001").append(i).append("\" owner=\"12037949754@N01\" secret=\"9b0a1c2d3e\"")
+                    .append(" server=\"65535\" farm=\"66\" title=\"Caf\u00e9 cat #").append(i)
+                    .append("\" ispublic=\"1\" isfriend=\"0\" isfamily=\"0\" />\n");
+        }
+        answer = sb.append("</photos>\n</rsp>\n").toString().getBytes(StandardCharsets.UTF_8);
+        pretty = SecureXml.newReader();
+        plain = SecureXml.newReader();
+        plain.setDocumentFactory(DocumentFactory.getInstance());
+    }
+
+    @Benchmark
+    public Document prettyFactory() throws Exception {
+        return pretty.read(new ByteArrayInputStream(answer));
+    }
+
+    @Benchmark
+    public Document defaultFactory() throws Exception {
+        return plain.read(new ByteArrayInputStream(answer));
+    }
+}
