@@ -3,6 +3,7 @@ package org.flickrdynamic.response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.dom4j.Document;
@@ -11,6 +12,7 @@ import org.dom4j.Element;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.retry.RetryAfter;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
@@ -108,7 +110,8 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         }
         String start = oneLine(text);
         sb.append(start.isEmpty() ? "; the body is empty" : "; the body starts: " + start);
-        return new FlickrTransportException(sb.toString(), status, retryable, null);
+        return new FlickrTransportException(sb.toString(), status, retryable, null,
+                RetryAfter.parse(answer.retryAfter(), Instant.now()));
     }
 
     private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
