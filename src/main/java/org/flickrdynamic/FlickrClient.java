@@ -15,6 +15,8 @@ import org.flickrdynamic.request.CallValidator;
 import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
+import org.flickrdynamic.retry.Retrier;
+import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Signers;
@@ -39,6 +41,9 @@ import org.flickrdynamic.transport.TransportSettings;
  * validate them (every problem at once, nothing sent), apply the settings, sign, send, parse. Clients
  * made with {@link #newBuilder()} share the connection pool; two clients never see each other's
  * settings or tokens.
+ *
+ * <p>Reads that fail for a passing reason are retried ({@link RetryPolicy}, 3 retries by default); writes
+ * only when they certainly never reached the server.
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
@@ -46,10 +51,12 @@ public final class FlickrClient implements AutoCloseable {
 
     private final Settings settings;
     private final HttpTransport transport;
+    private final Retrier retrier;
 
     private FlickrClient(Settings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
+        this.retrier = new Retrier(settings.retryPolicy);
     }
 
     /** A builder with Flickr's endpoints and default timeouts, and no key. */
@@ -99,6 +106,18 @@ public final class FlickrClient implements AutoCloseable {
                 sign, problems);
         problems.throwIfAny(spec.name());
 
+        boolean read = isRead(spec);
+        // Each attempt is signed afresh: Flickr refuses a nonce it has seen.
+        return retrier.call(spec.name(), read, () -> send(spec, given, credentials, sign));
+    }
+
+    /** A read, for retries: needs no write or delete permission and is sent as a GET. */
+    private static boolean isRead(MethodSpec spec) {
+        return !spec.permission().covers(Permission.WRITE) && !spec.isPost();
+    }
+
+    /** One attempt: sign, send, parse. */
+    private Element send(MethodSpec spec, Map<String, String> given, Credentials credentials, boolean sign) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", spec.name());
         params.put("api_key", credentials.apiKey());
@@ -148,6 +167,11 @@ public final class FlickrClient implements AutoCloseable {
     /** The REST endpoint. */
     public String endpoint() {
         return settings.endpoints.rest();
+    }
+
+    /** How failed calls are retried. */
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy;
     }
 
     /** The user's token, or {@code null} when none is set. */
@@ -202,6 +226,7 @@ public final class FlickrClient implements AutoCloseable {
         private long maxResponseBytes;
         private int maxConnections;
         private MethodTable table;
+        private RetryPolicy retryPolicy;
         private final HttpTransport shared;
 
         private Builder(Settings s, HttpTransport shared) {
@@ -220,6 +245,7 @@ public final class FlickrClient implements AutoCloseable {
             this.maxResponseBytes = s.maxResponseBytes;
             this.maxConnections = s.maxConnections;
             this.table = s.table;
+            this.retryPolicy = s.retryPolicy;
             this.shared = shared;
         }
 
@@ -327,6 +353,21 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many times a failed call may be sent again (default 3); 0 disables retries. Reads are retried
+         * on any passing failure, writes only when they never reached the server; see {@link Retrier}.
+         */
+        public Builder retries(int retries) {
+            this.retryPolicy = retryPolicy.withRetries(retries);
+            return this;
+        }
+
+        /** The retry count and waits; {@link RetryPolicy#DEFAULT} unless set. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         /** Validates against this method table instead of the bundled one. */
         public Builder methodTable(MethodTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -347,7 +388,7 @@ public final class FlickrClient implements AutoCloseable {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
                     tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
-                    maxConnections, table);
+                    maxConnections, table, retryPolicy);
             TransportSettings ts = new TransportSettings(connectTimeout, maxConnections, Version.userAgent());
             HttpTransport t = shared != null && shared.settings().equals(ts) ? shared.retain() : new HttpTransport(ts);
             return new FlickrClient(s, t);
@@ -369,7 +410,7 @@ public final class FlickrClient implements AutoCloseable {
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
                 null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
-                null);
+                null, RetryPolicy.DEFAULT);
 
         final String apiKey;
         final String secret;
@@ -386,11 +427,12 @@ public final class FlickrClient implements AutoCloseable {
         final long maxResponseBytes;
         final int maxConnections;
         final MethodTable table;
+        final RetryPolicy retryPolicy;
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
                  boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
                  String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
-                 int maxConnections, MethodTable table) {
+                 int maxConnections, MethodTable table, RetryPolicy retryPolicy) {
             this.apiKey = apiKey;
             this.secret = secret;
             this.signed = signed;
@@ -406,6 +448,7 @@ public final class FlickrClient implements AutoCloseable {
             this.maxResponseBytes = maxResponseBytes;
             this.maxConnections = maxConnections;
             this.table = table;
+            this.retryPolicy = retryPolicy;
         }
 
         /** The keys for one call; a call's own {@code api_key} argument wins over the setting. */
