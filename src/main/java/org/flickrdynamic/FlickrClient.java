@@ -10,6 +10,8 @@ import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.OAuthFlow;
 import org.flickrdynamic.internal.Version;
+import org.flickrdynamic.limit.RateLimit;
+import org.flickrdynamic.limit.RateLimiters;
 import org.flickrdynamic.request.ArgumentNormalizer;
 import org.flickrdynamic.request.CallValidator;
 import org.flickrdynamic.request.MethodResolver;
@@ -43,7 +45,8 @@ import org.flickrdynamic.transport.TransportSettings;
  * settings or tokens.
  *
  * <p>Reads that fail for a passing reason are retried ({@link RetryPolicy}, 3 retries by default); writes
- * only when they certainly never reached the server.
+ * only when they certainly never reached the server. A rate limit shared by every client of an API key
+ * ({@link Builder#rateLimit}) can be turned on.
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
@@ -116,8 +119,11 @@ public final class FlickrClient implements AutoCloseable {
         return !spec.permission().covers(Permission.WRITE) && !spec.isPost();
     }
 
-    /** One attempt: sign, send, parse. */
+    /** One attempt: wait for the rate limit, sign, send, parse. */
     private Element send(MethodSpec spec, Map<String, String> given, Credentials credentials, boolean sign) {
+        if (settings.rateLimit != null) {
+            RateLimiters.forKey(credentials.apiKey(), settings.rateLimit).acquire(spec.name());
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", spec.name());
         params.put("api_key", credentials.apiKey());
@@ -227,6 +233,7 @@ public final class FlickrClient implements AutoCloseable {
         private int maxConnections;
         private MethodTable table;
         private RetryPolicy retryPolicy;
+        private RateLimit rateLimit;
         private final HttpTransport shared;
 
         private Builder(Settings s, HttpTransport shared) {
@@ -246,6 +253,7 @@ public final class FlickrClient implements AutoCloseable {
             this.maxConnections = s.maxConnections;
             this.table = s.table;
             this.retryPolicy = s.retryPolicy;
+            this.rateLimit = s.rateLimit;
             this.shared = shared;
         }
 
@@ -368,6 +376,21 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Limits the requests sent with this client's API key to {@code permits} per {@code period}
+         * (all of them may go at once after a quiet spell), shared with every client of the same key in this
+         * JVM. A request waits for its turn, at most a minute; see {@link RateLimit} for other bursts and waits.
+         */
+        public Builder rateLimit(int permits, Duration period) {
+            return rateLimit(RateLimit.of(permits, period));
+        }
+
+        /** The rate limit of this client's API key, shared as {@link #rateLimit(int, Duration)} says; {@code null}: none. */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = limit;
+            return this;
+        }
+
         /** Validates against this method table instead of the bundled one. */
         public Builder methodTable(MethodTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -388,7 +411,10 @@ public final class FlickrClient implements AutoCloseable {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
                     tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
-                    maxConnections, table, retryPolicy);
+                    maxConnections, table, retryPolicy, rateLimit);
+            if (rateLimit != null && apiKey != null) {
+                RateLimiters.configure(apiKey, rateLimit);
+            }
             TransportSettings ts = new TransportSettings(connectTimeout, maxConnections, Version.userAgent());
             HttpTransport t = shared != null && shared.settings().equals(ts) ? shared.retain() : new HttpTransport(ts);
             return new FlickrClient(s, t);
@@ -410,7 +436,7 @@ public final class FlickrClient implements AutoCloseable {
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
                 null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
-                null, RetryPolicy.DEFAULT);
+                null, RetryPolicy.DEFAULT, null);
 
         final String apiKey;
         final String secret;
@@ -428,11 +454,12 @@ public final class FlickrClient implements AutoCloseable {
         final int maxConnections;
         final MethodTable table;
         final RetryPolicy retryPolicy;
+        final RateLimit rateLimit;
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
                  boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
                  String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
-                 int maxConnections, MethodTable table, RetryPolicy retryPolicy) {
+                 int maxConnections, MethodTable table, RetryPolicy retryPolicy, RateLimit rateLimit) {
             this.apiKey = apiKey;
             this.secret = secret;
             this.signed = signed;
@@ -449,6 +476,7 @@ public final class FlickrClient implements AutoCloseable {
             this.maxConnections = maxConnections;
             this.table = table;
             this.retryPolicy = retryPolicy;
+            this.rateLimit = rateLimit;
         }
 
         /** The keys for one call; a call's own {@code api_key} argument wins over the setting. */
