@@ -1,6 +1,7 @@
 package org.flickrdynamic;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Objects;
 import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.OAuthFlow;
+import org.flickrdynamic.cache.ResponseCache;
 import org.flickrdynamic.internal.Version;
 import org.flickrdynamic.limit.RateLimit;
 import org.flickrdynamic.limit.RateLimiters;
@@ -46,7 +48,7 @@ import org.flickrdynamic.transport.TransportSettings;
  *
  * <p>Reads that fail for a passing reason are retried ({@link RetryPolicy}, 3 retries by default); writes
  * only when they certainly never reached the server. A rate limit shared by every client of an API key
- * ({@link Builder#rateLimit}) can be turned on.
+ * ({@link Builder#rateLimit}) and a cache of unsigned reads ({@link Builder#cache}) can be turned on.
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
@@ -55,11 +57,14 @@ public final class FlickrClient implements AutoCloseable {
     private final Settings settings;
     private final HttpTransport transport;
     private final Retrier retrier;
+    private final ResponseCache cache;
 
     private FlickrClient(Settings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
         this.retrier = new Retrier(settings.retryPolicy);
+        this.cache = settings.cacheTtl == null ? null
+                : new ResponseCache(settings.cacheTtl, settings.cacheMaxEntries, settings.clock);
     }
 
     /** A builder with Flickr's endpoints and default timeouts, and no key. */
@@ -110,11 +115,23 @@ public final class FlickrClient implements AutoCloseable {
         problems.throwIfAny(spec.name());
 
         boolean read = isRead(spec);
+        String url = settings.endpoints.rest();
+        boolean cached = cache != null && read && !sign;
+        if (cached) {
+            Element hit = cache.get(url, credentials.apiKey(), spec.name(), given);
+            if (hit != null) {
+                return hit;
+            }
+        }
         // Each attempt is signed afresh: Flickr refuses a nonce it has seen.
-        return retrier.call(spec.name(), read, () -> send(spec, given, credentials, sign));
+        Element rsp = retrier.call(spec.name(), read, () -> send(spec, given, credentials, sign));
+        if (cached) {
+            cache.put(url, credentials.apiKey(), spec.name(), given, rsp);
+        }
+        return rsp;
     }
 
-    /** A read, for retries: needs no write or delete permission and is sent as a GET. */
+    /** A read, for retries and the cache: needs no write or delete permission and is sent as a GET. */
     private static boolean isRead(MethodSpec spec) {
         return !spec.permission().covers(Permission.WRITE) && !spec.isPost();
     }
@@ -234,6 +251,9 @@ public final class FlickrClient implements AutoCloseable {
         private MethodTable table;
         private RetryPolicy retryPolicy;
         private RateLimit rateLimit;
+        private Duration cacheTtl;
+        private int cacheMaxEntries;
+        private Clock clock;
         private final HttpTransport shared;
 
         private Builder(Settings s, HttpTransport shared) {
@@ -254,6 +274,9 @@ public final class FlickrClient implements AutoCloseable {
             this.table = s.table;
             this.retryPolicy = s.retryPolicy;
             this.rateLimit = s.rateLimit;
+            this.cacheTtl = s.cacheTtl;
+            this.cacheMaxEntries = s.cacheMaxEntries;
+            this.clock = s.clock;
             this.shared = shared;
         }
 
@@ -391,6 +414,32 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps the answers of unsigned reads for {@code ttl} (at most 24 hours), {@code maxEntries} at most,
+         * so a repeated call is answered without a request. Off by default.
+         *
+         * @throws FlickrArgumentException when the ttl is not positive or above 24 hours, or the size not positive
+         */
+        public Builder cache(Duration ttl, int maxEntries) {
+            ResponseCache.check(ttl, maxEntries);
+            this.cacheTtl = ttl;
+            this.cacheMaxEntries = maxEntries;
+            return this;
+        }
+
+        /** Turns the response cache off. */
+        public Builder noCache() {
+            this.cacheTtl = null;
+            this.cacheMaxEntries = 0;
+            return this;
+        }
+
+        /** The clock that decides when cached answers expire (default the system clock); for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** Validates against this method table instead of the bundled one. */
         public Builder methodTable(MethodTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -411,7 +460,7 @@ public final class FlickrClient implements AutoCloseable {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
                     tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
-                    maxConnections, table, retryPolicy, rateLimit);
+                    maxConnections, table, retryPolicy, rateLimit, cacheTtl, cacheMaxEntries, clock);
             if (rateLimit != null && apiKey != null) {
                 RateLimiters.configure(apiKey, rateLimit);
             }
@@ -436,7 +485,7 @@ public final class FlickrClient implements AutoCloseable {
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
                 null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
-                null, RetryPolicy.DEFAULT, null);
+                null, RetryPolicy.DEFAULT, null, null, 0, Clock.systemUTC());
 
         final String apiKey;
         final String secret;
@@ -455,11 +504,15 @@ public final class FlickrClient implements AutoCloseable {
         final MethodTable table;
         final RetryPolicy retryPolicy;
         final RateLimit rateLimit;
+        final Duration cacheTtl;
+        final int cacheMaxEntries;
+        final Clock clock;
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
                  boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
                  String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
-                 int maxConnections, MethodTable table, RetryPolicy retryPolicy, RateLimit rateLimit) {
+                 int maxConnections, MethodTable table, RetryPolicy retryPolicy, RateLimit rateLimit,
+                 Duration cacheTtl, int cacheMaxEntries, Clock clock) {
             this.apiKey = apiKey;
             this.secret = secret;
             this.signed = signed;
@@ -477,6 +530,9 @@ public final class FlickrClient implements AutoCloseable {
             this.table = table;
             this.retryPolicy = retryPolicy;
             this.rateLimit = rateLimit;
+            this.cacheTtl = cacheTtl;
+            this.cacheMaxEntries = cacheMaxEntries;
+            this.clock = clock;
         }
 
         /** The keys for one call; a call's own {@code api_key} argument wins over the setting. */
