@@ -133,8 +133,10 @@ public final class HttpTransport implements AutoCloseable {
             throw failure(label, url, e);
         } finally {
             if (!keep) {
-                // Closing without reading to the end discards the connection: a refused or broken body
-                // (too large, malformed, cut off) must not leave half a response on a pooled connection.
+                // A refused or broken body (too large, malformed, cut off) must not leave half a response on a
+                // pooled connection. Closing alone would read the rest to the end (all 300 MB of a hostile
+                // answer); cancelling first shuts the connection, so it is discarded unread.
+                request.cancel();
                 closeQuietly(response);
             }
         }
