@@ -123,6 +123,11 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             }
         }
         String reason = reason(e);
+        if (reason.contains("DOCTYPE") && body.head().regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
+            // An error or maintenance page from a proxy or load balancer: passing, so worth another try.
+            return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                    + " is not a Flickr response: an HTML page; the body starts: " + body.head(), 200, true, null);
+        }
         if (reason.contains("DOCTYPE")) {
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " declares a DOCTYPE, which is refused (no Flickr answer has one, and it could"
