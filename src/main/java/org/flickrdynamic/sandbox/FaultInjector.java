@@ -2,7 +2,6 @@ package org.flickrdynamic.sandbox;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -55,13 +54,13 @@ final class FaultInjector implements HttpHandler {
             }
             record(exchange);
             switch (fault.kind) {
-                case FLICKR_ERROR -> send(exchange, 200, "text/xml; charset=utf-8",
-                        Exchanges.failure(fault.code, message(fault.code)));
+                case FLICKR_ERROR -> Exchanges.send(exchange, new Reply(200, "text/xml; charset=utf-8",
+                        Exchanges.failure(fault.code, message(fault.code)), null));
                 case HTTP_STATUS -> {
                     if (fault.retryAfter != null) {
                         exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
                     }
-                    send(exchange, fault.code, Reply.TEXT, "sandbox fault: HTTP " + fault.code + "\n");
+                    Exchanges.send(exchange, Reply.text(fault.code, "sandbox fault: HTTP " + fault.code + "\n"));
                 }
                 default -> {
                     // DROP_AFTER_READING: read and recorded; closing now leaves the client without an answer.
@@ -88,14 +87,5 @@ final class FaultInjector implements HttpHandler {
     private String message(int code) {
         ErrorSpec e = table.commonErrors().get(code);
         return e != null ? e.message() : "Sandbox fault " + code;
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }
