@@ -12,8 +12,10 @@ import java.util.Set;
 
 import org.flickrdynamic.FlickrArgumentException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The waits between attempts, and reading {@code Retry-After}. */
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RetryPolicyTest {
     private static final RetryPolicy POLICY = RetryPolicy.retries(10).withBaseDelay(Duration.ofMillis(100))
             .withMaxDelay(Duration.ofMillis(1000));

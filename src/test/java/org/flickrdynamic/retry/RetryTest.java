@@ -190,7 +190,8 @@ class RetryTest {
     void aWriteIsRetriedWhenTheConnectionWasRefused() throws Exception {
         int port = freePort();
         FlickrClient toNothing = client.newBuilder().baseUrl("http://127.0.0.1:" + port + "/")
-                .retryPolicy(RetryPolicy.retries(200).withBaseDelay(Duration.ofMillis(20)).withMaxDelay(Duration.ofMillis(20)))
+                // Up to 20 s of retries: the sandbox below starts well within that, even on a loaded machine.
+                .retryPolicy(RetryPolicy.retries(1000).withBaseDelay(Duration.ofMillis(20)).withMaxDelay(Duration.ofMillis(20)))
                 .build();
         String photo = sandbox.photoIds().get(0);
         CompletableFuture<Element> call = CompletableFuture.supplyAsync(
@@ -198,7 +199,7 @@ class RetryTest {
         while (retryLog().isEmpty()) {
             Thread.sleep(5);
         }
-        assertTrue(retryLog().get(0).contains("(attempt 1 of 201 failed: Connection refused)"), retryLog().get(0));
+        assertTrue(retryLog().get(0).contains("(attempt 1 of 1001 failed: Connection refused)"), retryLog().get(0));
         try (Sandbox late = Sandbox.builder().port(port).start()) {
             assertEquals("rsp", call.get().getName(), "the write went through once the server was up");
             assertEquals(1, late.requests().size(), "and arrived exactly once");
