@@ -22,11 +22,23 @@ public class FlickrApiException extends FlickrException {
      * @param explanation   the method table's explanation of the code, or {@code null}
      */
     public FlickrApiException(String method, int code, String flickrMessage, String explanation) {
-        super(describe(method, code, flickrMessage, explanation), TEMPORARY_CODES.contains(code), null);
+        this(method, code, flickrMessage, explanation, 1);
+    }
+
+    private FlickrApiException(String method, int code, String flickrMessage, String explanation, int attempts) {
+        super(describe(method, code, flickrMessage, explanation) + attemptsNote(attempts),
+                TEMPORARY_CODES.contains(code), null, attempts);
         this.method = method;
         this.code = code;
         this.flickrMessage = flickrMessage == null ? "" : flickrMessage;
         this.explanation = explanation;
+    }
+
+    @Override
+    public FlickrApiException afterAttempts(int attempts) {
+        FlickrApiException e = new FlickrApiException(method, code, flickrMessage, explanation, attempts);
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /** Flickr's error code, e.g. 1 "Photo not found" or 100 "Invalid API Key". */

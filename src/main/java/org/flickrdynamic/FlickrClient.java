@@ -1,6 +1,7 @@
 package org.flickrdynamic;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +11,17 @@ import java.util.Objects;
 import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.OAuthFlow;
+import org.flickrdynamic.cache.ResponseCache;
 import org.flickrdynamic.internal.Version;
+import org.flickrdynamic.limit.RateLimit;
+import org.flickrdynamic.limit.RateLimiters;
 import org.flickrdynamic.request.ArgumentNormalizer;
 import org.flickrdynamic.request.CallValidator;
 import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
+import org.flickrdynamic.retry.Retrier;
+import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Signers;
@@ -43,6 +49,10 @@ import org.flickrdynamic.walk.Walker;
  * validate them (every problem at once, nothing sent), apply the settings, sign, send, parse. Clients
  * made with {@link #newBuilder()} share the connection pool; two clients never see each other's
  * settings or tokens.
+ *
+ * <p>Reads that fail for a passing reason are retried ({@link RetryPolicy}, 3 retries by default); writes
+ * only when they certainly never reached the server. A rate limit shared by every client of an API key
+ * ({@link Builder#rateLimit}) and a cache of unsigned reads ({@link Builder#cache}) can be turned on.
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
@@ -50,10 +60,15 @@ public final class FlickrClient implements AutoCloseable {
 
     private final Settings settings;
     private final HttpTransport transport;
+    private final Retrier retrier;
+    private final ResponseCache cache;
 
     private FlickrClient(Settings settings, HttpTransport transport) {
         this.settings = settings;
         this.transport = transport;
+        this.retrier = new Retrier(settings.retryPolicy);
+        this.cache = settings.cacheTtl == null ? null
+                : new ResponseCache(settings.cacheTtl, settings.cacheMaxEntries, settings.clock);
     }
 
     /** A builder with Flickr's endpoints and default timeouts, and no key. */
@@ -138,6 +153,33 @@ public final class FlickrClient implements AutoCloseable {
                 sign, problems);
         problems.throwIfAny(spec.name());
 
+        boolean read = isRead(spec);
+        String url = settings.endpoints.rest();
+        boolean cached = cache != null && read && !sign;
+        if (cached) {
+            Element hit = cache.get(url, credentials.apiKey(), spec.name(), given);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        // Each attempt is signed afresh: Flickr refuses a nonce it has seen.
+        Element rsp = retrier.call(spec.name(), read, () -> send(spec, given, credentials, sign));
+        if (cached) {
+            cache.put(url, credentials.apiKey(), spec.name(), given, rsp);
+        }
+        return rsp;
+    }
+
+    /** A read, for retries and the cache: needs no write or delete permission and is sent as a GET. */
+    private static boolean isRead(MethodSpec spec) {
+        return !spec.permission().covers(Permission.WRITE) && !spec.isPost();
+    }
+
+    /** One attempt: wait for the rate limit, sign, send, parse. */
+    private Element send(MethodSpec spec, Map<String, String> given, Credentials credentials, boolean sign) {
+        if (settings.rateLimit != null) {
+            RateLimiters.forKey(credentials.apiKey(), settings.rateLimit).acquire(spec.name());
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", spec.name());
         params.put("api_key", credentials.apiKey());
@@ -187,6 +229,11 @@ public final class FlickrClient implements AutoCloseable {
     /** The REST endpoint. */
     public String endpoint() {
         return settings.endpoints.rest();
+    }
+
+    /** How failed calls are retried. */
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy;
     }
 
     /** The user's token, or {@code null} when none is set. */
@@ -280,6 +327,11 @@ public final class FlickrClient implements AutoCloseable {
         private long maxResponseBytes;
         private int maxConnections;
         private MethodTable table;
+        private RetryPolicy retryPolicy;
+        private RateLimit rateLimit;
+        private Duration cacheTtl;
+        private int cacheMaxEntries;
+        private Clock clock;
         private final HttpTransport shared;
 
         private Builder(Settings s, HttpTransport shared) {
@@ -298,6 +350,11 @@ public final class FlickrClient implements AutoCloseable {
             this.maxResponseBytes = s.maxResponseBytes;
             this.maxConnections = s.maxConnections;
             this.table = s.table;
+            this.retryPolicy = s.retryPolicy;
+            this.rateLimit = s.rateLimit;
+            this.cacheTtl = s.cacheTtl;
+            this.cacheMaxEntries = s.cacheMaxEntries;
+            this.clock = s.clock;
             this.shared = shared;
         }
 
@@ -405,6 +462,62 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many times a failed call may be sent again (default 3); 0 disables retries. Reads are retried
+         * on any passing failure, writes only when they never reached the server; see {@link Retrier}.
+         */
+        public Builder retries(int retries) {
+            this.retryPolicy = retryPolicy.withRetries(retries);
+            return this;
+        }
+
+        /** The retry count and waits; {@link RetryPolicy#DEFAULT} unless set. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Limits the requests sent with this client's API key to {@code permits} per {@code period}
+         * (all of them may go at once after a quiet spell), shared with every client of the same key in this
+         * JVM. A request waits for its turn, at most a minute; see {@link RateLimit} for other bursts and waits.
+         */
+        public Builder rateLimit(int permits, Duration period) {
+            return rateLimit(RateLimit.of(permits, period));
+        }
+
+        /** The rate limit of this client's API key, shared as {@link #rateLimit(int, Duration)} says; {@code null}: none. */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = limit;
+            return this;
+        }
+
+        /**
+         * Keeps the answers of unsigned reads for {@code ttl} (at most 24 hours), {@code maxEntries} at most,
+         * so a repeated call is answered without a request. Off by default.
+         *
+         * @throws FlickrArgumentException when the ttl is not positive or above 24 hours, or the size not positive
+         */
+        public Builder cache(Duration ttl, int maxEntries) {
+            ResponseCache.check(ttl, maxEntries);
+            this.cacheTtl = ttl;
+            this.cacheMaxEntries = maxEntries;
+            return this;
+        }
+
+        /** Turns the response cache off. */
+        public Builder noCache() {
+            this.cacheTtl = null;
+            this.cacheMaxEntries = 0;
+            return this;
+        }
+
+        /** The clock that decides when cached answers expire (default the system clock); for tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** Validates against this method table instead of the bundled one. */
         public Builder methodTable(MethodTable table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -425,7 +538,10 @@ public final class FlickrClient implements AutoCloseable {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
                     tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
-                    maxConnections, table);
+                    maxConnections, table, retryPolicy, rateLimit, cacheTtl, cacheMaxEntries, clock);
+            if (rateLimit != null && apiKey != null) {
+                RateLimiters.configure(apiKey, rateLimit);
+            }
             TransportSettings ts = new TransportSettings(connectTimeout, maxConnections, Version.userAgent());
             HttpTransport t = shared != null && shared.settings().equals(ts) ? shared.retain() : new HttpTransport(ts);
             return new FlickrClient(s, t);
@@ -447,7 +563,7 @@ public final class FlickrClient implements AutoCloseable {
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
                 null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
-                null);
+                null, RetryPolicy.DEFAULT, null, null, 0, Clock.systemUTC());
 
         final String apiKey;
         final String secret;
@@ -464,11 +580,17 @@ public final class FlickrClient implements AutoCloseable {
         final long maxResponseBytes;
         final int maxConnections;
         final MethodTable table;
+        final RetryPolicy retryPolicy;
+        final RateLimit rateLimit;
+        final Duration cacheTtl;
+        final int cacheMaxEntries;
+        final Clock clock;
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
                  boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
                  String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
-                 int maxConnections, MethodTable table) {
+                 int maxConnections, MethodTable table, RetryPolicy retryPolicy, RateLimit rateLimit,
+                 Duration cacheTtl, int cacheMaxEntries, Clock clock) {
             this.apiKey = apiKey;
             this.secret = secret;
             this.signed = signed;
@@ -484,6 +606,11 @@ public final class FlickrClient implements AutoCloseable {
             this.maxResponseBytes = maxResponseBytes;
             this.maxConnections = maxConnections;
             this.table = table;
+            this.retryPolicy = retryPolicy;
+            this.rateLimit = rateLimit;
+            this.cacheTtl = cacheTtl;
+            this.cacheMaxEntries = cacheMaxEntries;
+            this.clock = clock;
         }
 
         /** The keys for one call; a call's own {@code api_key} argument wins over the setting. */

@@ -12,6 +12,7 @@ public class FlickrException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final boolean retryable;
+    private final int attempts;
 
     /**
      * @param message   what went wrong, free of secrets
@@ -19,12 +20,41 @@ public class FlickrException extends RuntimeException {
      * @param cause     the underlying failure, or {@code null}
      */
     protected FlickrException(String message, boolean retryable, Throwable cause) {
+        this(message, retryable, cause, 1);
+    }
+
+    /**
+     * @param message   what went wrong, free of secrets; it should already say how many attempts were made
+     * @param retryable whether repeating the same call later could succeed
+     * @param cause     the underlying failure, or {@code null}
+     * @param attempts  how many times the call was tried before this error, at least 1
+     */
+    protected FlickrException(String message, boolean retryable, Throwable cause, int attempts) {
         super(message, cause);
         this.retryable = retryable;
+        this.attempts = Math.max(1, attempts);
     }
 
     /** Whether repeating the same call later could succeed (a timeout could; a missing argument cannot). */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /** How many times the call was tried before it failed with this error: 1 unless it was retried. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * This error as the last of {@code attempts} tries: the same kind and facts, with the count in its
+     * message and in {@link #attempts()}. Errors that are never retried return themselves.
+     */
+    public FlickrException afterAttempts(int attempts) {
+        return this;
+    }
+
+    /** The words a message ends with after several attempts: {@code " (gave up after 4 attempts)"}, or none. */
+    protected static String attemptsNote(int attempts) {
+        return attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
     }
 }

@@ -3,6 +3,7 @@ package org.flickrdynamic.response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.dom4j.Document;
@@ -11,6 +12,7 @@ import org.dom4j.Element;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.retry.RetryAfter;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
@@ -108,7 +110,8 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         }
         String start = oneLine(text);
         sb.append(start.isEmpty() ? "; the body is empty" : "; the body starts: " + start);
-        return new FlickrTransportException(sb.toString(), status, retryable, null);
+        return new FlickrTransportException(sb.toString(), status, retryable, null,
+                RetryAfter.parse(answer.retryAfter(), Instant.now()));
     }
 
     private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
@@ -120,6 +123,11 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             }
         }
         String reason = reason(e);
+        if (reason.contains("DOCTYPE") && body.head().regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
+            // An error or maintenance page from a proxy or load balancer: passing, so worth another try.
+            return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                    + " is not a Flickr response: an HTML page; the body starts: " + body.head(), 200, true, null);
+        }
         if (reason.contains("DOCTYPE")) {
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " declares a DOCTYPE, which is refused (no Flickr answer has one, and it could"

@@ -132,7 +132,7 @@ final class Exchanges implements HttpHandler {
         return x.raw("\n</rsp>\n").toString();
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    static void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         if (reply.location() != null) {

@@ -1,5 +1,6 @@
 package org.flickrdynamic.sandbox;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.TreeMap;
  * @param path       the request path, e.g. {@code /services/rest/}
  * @param params     the decoded parameters, in the order they arrived (query string, then form body)
  * @param headers    the request headers; names compare case-insensitively, as HTTP's do
+ * @param receivedAt when the sandbox had read the request, for tests of pacing (rate limits, retry waits)
  */
 public record RecordedRequest(String httpMethod, String path, Map<String, String> params,
-                              Map<String, List<String>> headers) {
+                              Map<String, List<String>> headers, Instant receivedAt) {
     private static final Set<String> MASKED = Set.of("api_sig", "oauth_signature", "secret", "oauth_token_secret");
 
     /** Copies the parameters (keeping their order) and the headers, so the record cannot change later. */
@@ -28,6 +30,12 @@ public record RecordedRequest(String httpMethod, String path, Map<String, String
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> h.put(name, List.copyOf(values)));
         headers = Collections.unmodifiableMap(h);
+    }
+
+    /** A request received just now. */
+    public RecordedRequest(String httpMethod, String path, Map<String, String> params,
+                           Map<String, List<String>> headers) {
+        this(httpMethod, path, params, headers, Instant.now());
     }
 
     /** The parameter's value, or {@code null} when the request did not carry it. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ import org.flickrdynamic.table.Permission;
  * {@link #refuseAuthorization}). Its access tokens are stateless, so a sandbox accepts the tokens any
  * other one with the same secret issued, also after a restart.
  *
+ * <p>{@link #faults()} makes it slow, busy or broken on purpose (Flickr errors, HTTP statuses, cut
+ * connections), to test retries and error handling.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
@@ -73,6 +77,7 @@ public final class Sandbox implements AutoCloseable {
     /** Read on every OAuth check; replaced only by tests that need time to pass. */
     private volatile Clock clock = Clock.systemUTC();
     private final RequestLog log = new RequestLog();
+    private final Faults faults = new Faults();
     private final HttpServer server;
     private final ExecutorService executor;
     private final Exchanges handler;
@@ -111,7 +116,8 @@ public final class Sandbox implements AutoCloseable {
         }
         handler = new Exchanges(new Gatekeeper(table, apiKey, secret, mint, check), routes, oauth, legacy, log,
                 "127.0.0.1:" + server.getAddress().getPort());
-        server.createContext("/", handler);
+        b.faults.copyTo(faults);
+        server.createContext("/", new FaultInjector(faults, handler, log, table));
         server.setExecutor(executor);
         server.start();
     }
@@ -253,6 +259,14 @@ public final class Sandbox implements AutoCloseable {
         return log.snapshot();
     }
 
+    /**
+     * The faults this sandbox shows: latency, Flickr errors, HTTP statuses, cut connections. See
+     * {@link Faults} and {@code docs/sandbox.md}.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
     /** Forgets the recorded requests. */
     public void clearRequests() {
         log.clear();
@@ -304,6 +318,7 @@ public final class Sandbox implements AutoCloseable {
         private String secret = SECRET;
         private long seed = DataSet.DEFAULT_SEED;
         private int syntheticPhotos;
+        private final Faults faults = new Faults();
 
         private Builder() {
         }
@@ -355,6 +370,36 @@ public final class Sandbox implements AutoCloseable {
                 throw new IllegalArgumentException("syntheticPhotos must be 1 to " + SyntheticPhotos.MAX + ", not " + count);
             }
             this.syntheticPhotos = count;
+            return this;
+        }
+
+        /** Delays every answer by this much; see {@link Faults#latency}. */
+        public Builder latency(Duration delay) {
+            faults.latency(delay);
+            return this;
+        }
+
+        /** Answers the first {@code n} requests with this Flickr error code; see {@link Faults#failNext}. */
+        public Builder failNext(int n, int code) {
+            faults.failNext(n, code);
+            return this;
+        }
+
+        /** Answers the first {@code n} requests with this HTTP status; see {@link Faults#httpStatusNext(int, int, String)}. */
+        public Builder httpStatusNext(int n, int status, String retryAfter) {
+            faults.httpStatusNext(n, status, retryAfter);
+            return this;
+        }
+
+        /** Cuts the first {@code n} connections without reading or answering; see {@link Faults#resetNext}. */
+        public Builder resetNext(int n) {
+            faults.resetNext(n);
+            return this;
+        }
+
+        /** Reads and records the first {@code n} requests, then cuts them off; see {@link Faults#dropAfterReading}. */
+        public Builder dropAfterReading(int n) {
+            faults.dropAfterReading(n);
             return this;
         }
 

@@ -27,6 +27,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -45,7 +46,8 @@ import org.flickrdynamic.sign.Percent;
  * {@code application/x-www-form-urlencoded} body. Both are encoded with RFC 3986 percent-encoding, the
  * same encoding the OAuth signature covers, so what is signed is byte for byte what is sent.
  *
- * <p>There are no automatic retries or redirects here: a retry of a write must be a deliberate decision,
+ * <p>There are no automatic retries or redirects here: retries are decided a stage above by
+ * {@link org.flickrdynamic.retry.Retrier}, which knows whether a call writes and signs each attempt afresh,
  * and a redirect would resend keys to a host nobody chose.
  */
 public final class HttpTransport implements AutoCloseable {
@@ -131,8 +133,10 @@ public final class HttpTransport implements AutoCloseable {
             throw failure(label, url, e);
         } finally {
             if (!keep) {
-                // Closing without reading to the end discards the connection: a refused or broken body
-                // (too large, malformed, cut off) must not leave half a response on a pooled connection.
+                // A refused or broken body (too large, malformed, cut off) must not leave half a response on a
+                // pooled connection. Closing alone would read the rest to the end (all 300 MB of a hostile
+                // answer); cancelling first shuts the connection, so it is discarded unread.
+                request.cancel();
                 closeQuietly(response);
             }
         }
@@ -177,20 +181,29 @@ public final class HttpTransport implements AutoCloseable {
         return h == null ? null : h.getValue();
     }
 
+    /**
+     * The error for an I/O failure. Failures before a connection existed (refused, connect timeout, unknown
+     * host, no free pooled connection) are marked {@linkplain FlickrTransportException#notSent not sent}:
+     * only they let a write be retried.
+     */
     private FlickrTransportException failure(String label, String url, IOException e) {
         String where = " calling " + label + " at " + url;
         if (e instanceof ConnectTimeoutException) {
-            return new FlickrTransportException("Timed out connecting" + where + " after "
-                    + settings.connectTimeout().toMillis() + " ms", 0, true, e);
+            return FlickrTransportException.notSent("Timed out connecting" + where + " after "
+                    + settings.connectTimeout().toMillis() + " ms", true, e);
         }
         if (e instanceof HttpHostConnectException || e instanceof ConnectException) {
-            return new FlickrTransportException("Connection refused" + where, 0, true, e);
+            return FlickrTransportException.notSent("Connection refused" + where, true, e);
+        }
+        if (e instanceof ConnectionRequestTimeoutException) {
+            return FlickrTransportException.notSent("Timed out waiting for a free connection" + where
+                    + " (all " + settings.maxConnections() + " are busy)", true, e);
         }
         if (e instanceof SocketTimeoutException) {
             return new FlickrTransportException("Timed out waiting for the answer" + where, 0, true, e);
         }
         if (e instanceof UnknownHostException) {
-            return new FlickrTransportException("Unknown host" + where + " (" + e.getMessage() + ")", 0, true, e);
+            return FlickrTransportException.notSent("Unknown host" + where + " (" + e.getMessage() + ")", true, e);
         }
         if (e instanceof NoHttpResponseException) {
             return new FlickrTransportException("The server closed the connection without answering" + where,

@@ -31,8 +31,9 @@ class ErrorMappingTest {
     @BeforeEach
     void start() throws IOException {
         server = new ScriptedServer(ScriptedServer.xml("<rsp stat=\"ok\"/>"));
+        // One answer, one error: retries are off here and tested in the retry and attack suites.
         client = FlickrClient.builder().apiKey("key").secret(SECRET).endpoint(server.restUrl())
-                .readTimeout(Duration.ofSeconds(2)).build();
+                .readTimeout(Duration.ofSeconds(2)).retries(0).build();
     }
 
     @AfterEach

@@ -1,0 +1,81 @@
+package org.flickrdynamic.retry;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.flickrdynamic.FlickrArgumentException;
+
+/**
+ * How often and how patiently a failed call is tried again: up to {@code retries} more times, waiting
+ * before each a random time between zero and {@code baseDelay * 2^(n-1)} ("full jitter", so many clients
+ * failing together do not come back together), never more than {@code maxDelay}. When the server says
+ * how long to wait ({@code Retry-After}), that wait is used instead, also capped at {@code maxDelay}.
+ * Which failures are retried is the {@link Retrier}'s rule; this is only the count and the waits.
+ *
+ * <pre>{@code
+ * FlickrClient.builder().retries(5)                                          // default delays
+ * FlickrClient.builder().retryPolicy(RetryPolicy.retries(2).withMaxDelay(Duration.ofSeconds(5)))
+ * FlickrClient.builder().retries(0)                                          // never retry
+ * }</pre>
+ *
+ * @param retries   how many times a call may be sent again after its first attempt; 0 disables retries
+ * @param baseDelay the upper bound of the first wait; each later one doubles it
+ * @param maxDelay  the longest single wait, also for a server's {@code Retry-After}
+ */
+public record RetryPolicy(int retries, Duration baseDelay, Duration maxDelay) {
+    /** The default: 3 retries, waits from up to 250 ms, doubling, each at most 20 s. */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(20));
+    /** No retries: every failure is final. */
+    public static final RetryPolicy NONE = DEFAULT.withRetries(0);
+
+    /**
+     * @throws FlickrArgumentException when {@code retries} is negative or a delay is negative, or the
+     *                                 base delay is longer than the maximum
+     */
+    public RetryPolicy {
+        if (retries < 0) {
+            throw new FlickrArgumentException(null, "retries must be 0 or more, not " + retries);
+        }
+        if (baseDelay == null || baseDelay.isNegative()) {
+            throw new FlickrArgumentException(null, "the retry base delay must be 0 or more, not " + baseDelay);
+        }
+        if (maxDelay == null || maxDelay.compareTo(baseDelay) < 0) {
+            throw new FlickrArgumentException(null, "the retry max delay (" + maxDelay
+                    + ") must be at least the base delay (" + baseDelay + ")");
+        }
+    }
+
+    /** The default delays with this many retries. */
+    public static RetryPolicy retries(int retries) {
+        return DEFAULT.withRetries(retries);
+    }
+
+    /** A copy allowing this many retries. */
+    public RetryPolicy withRetries(int n) {
+        return new RetryPolicy(n, baseDelay, maxDelay);
+    }
+
+    /** A copy whose first wait is at most {@code d}. */
+    public RetryPolicy withBaseDelay(Duration d) {
+        return new RetryPolicy(retries, d, maxDelay.compareTo(d) < 0 ? d : maxDelay);
+    }
+
+    /** A copy whose waits are each at most {@code d}. */
+    public RetryPolicy withMaxDelay(Duration d) {
+        return new RetryPolicy(retries, d != null && baseDelay.compareTo(d) > 0 ? d : baseDelay, d);
+    }
+
+    /**
+     * How long to wait before retry number {@code retry} (1 for the first).
+     *
+     * @param retryAfter what the server asked for, or {@code null}
+     */
+    public Duration delayBefore(int retry, Duration retryAfter) {
+        if (retryAfter != null) {
+            return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
+        }
+        long cap = baseDelay.toMillis() << Math.min(retry - 1, 30);
+        cap = cap < 0 ? maxDelay.toMillis() : Math.min(cap, maxDelay.toMillis());
+        return Duration.ofMillis(cap == 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1));
+    }
+}

@@ -1,0 +1,190 @@
+package org.flickrdynamic.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.retry.RetryPolicy;
+import org.flickrdynamic.sandbox.RecordedRequest;
+import org.flickrdynamic.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The rate limit, checked by when the sandbox received each request: a token bucket never lets request
+ * {@code i} (from 0) arrive before {@code (i - burst) / rate} after the bucket was made, however the threads
+ * race. Only lower bounds are asserted: a slow machine can make requests later, never earlier.
+ */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RateLimitTest {
+    /** 5 per 500 ms: after a burst of 5, one request per 100 ms. */
+    private static final RateLimit FIVE_PER_HALF_SECOND = new RateLimit(5, Duration.ofMillis(500), 5, Duration.ofSeconds(10));
+    /** Instant has microseconds; allow for a clock read on another thread. */
+    private static final Duration SLACK = Duration.ofMillis(2);
+
+    private Sandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        // A key of its own per test: the limiter registry lives as long as the JVM.
+        sandbox = Sandbox.builder().apiKey("rate-" + UUID.randomUUID()).start();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private FlickrClient.Builder client() {
+        return FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).secret(sandbox.secret());
+    }
+
+    /** Runs {@code calls} echo calls on each client, every client on its own threads. */
+    private static void hammer(int threadsPerClient, int callsPerThread, FlickrClient... clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threadsPerClient * clients.length);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (FlickrClient c : clients) {
+                for (int t = 0; t < threadsPerClient; t++) {
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < callsPerThread; i++) {
+                            c.call("flickr.test.echo", "i", i);
+                        }
+                    }));
+                }
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Asserts request {@code i} arrived no earlier than the bucket allows, counted from {@code start}. */
+    private void assertPaced(Instant start, int expected, int burst, Duration interval) {
+        List<Instant> times = sandbox.requests().stream().map(RecordedRequest::receivedAt).sorted().toList();
+        assertEquals(expected, times.size());
+        for (int i = burst; i < times.size(); i++) {
+            Instant earliest = start.plus(interval.multipliedBy(i - burst + 1)).minus(SLACK);
+            assertFalse(times.get(i).isBefore(earliest), "request " + i + " arrived at "
+                    + Duration.between(start, times.get(i)).toMillis() + " ms, before its turn at "
+                    + Duration.between(start, earliest).toMillis() + " ms");
+        }
+    }
+
+    @Test
+    void threadsTakeTurnsAfterTheBurst() throws Exception {
+        Instant start = Instant.now();
+        try (FlickrClient c = client().rateLimit(FIVE_PER_HALF_SECOND).build()) {
+            hammer(3, 5, c);
+        }
+        assertPaced(start, 15, 5, Duration.ofMillis(100));
+    }
+
+    @Test
+    void clientsOfOneKeyShareOneBucket() throws Exception {
+        Instant start = Instant.now();
+        // Different timeouts, so the two do not even share a connection pool.
+        try (FlickrClient a = client().rateLimit(FIVE_PER_HALF_SECOND).build();
+             FlickrClient b = client().connectTimeout(Duration.ofSeconds(3)).rateLimit(FIVE_PER_HALF_SECOND).build()) {
+            hammer(2, 5, a, b);
+        }
+        // With a bucket each, 10 requests would all be inside their bursts and arrive at once.
+        assertPaced(start, 20, 5, Duration.ofMillis(100));
+    }
+
+    @Test
+    void retriesTakeTheirTurnsToo() {
+        sandbox.faults().failNext(2, 105);
+        Instant start = Instant.now();
+        try (FlickrClient c = client().rateLimit(new RateLimit(10, Duration.ofSeconds(1), 1, Duration.ofSeconds(5)))
+                .retryPolicy(RetryPolicy.retries(3).withBaseDelay(Duration.ZERO)).build()) {
+            c.call("flickr.test.echo");
+        }
+        assertPaced(start, 3, 1, Duration.ofMillis(100));
+    }
+
+    @Test
+    void aTurnFurtherThanTheMaxWaitFailsWithoutSending() {
+        try (FlickrClient c = client().rateLimit(new RateLimit(1, Duration.ofHours(1), 1, Duration.ofMillis(200))).build()) {
+            c.call("flickr.test.echo");
+            FlickrTransportException e = assertThrows(FlickrTransportException.class, () -> c.call("flickr.test.echo"));
+            assertTrue(e.getMessage().startsWith("Rate limit of API key " + sandbox.apiKey() + " (1 per PT1H):"
+                    + " flickr.test.echo would wait "), e.getMessage());
+            assertTrue(e.getMessage().contains("more than the maximum wait of 200 ms"), e.getMessage());
+            assertFalse(e.requestSent());
+            assertFalse(e.isRetryable(), "waiting longer is what was refused");
+            assertEquals(1, e.attempts());
+        }
+        assertEquals(1, sandbox.requests().size());
+    }
+
+    @Test
+    void theWaitIsInterruptible() throws Exception {
+        try (FlickrClient c = client().rateLimit(new RateLimit(1, Duration.ofHours(1), 1, Duration.ofHours(2))).build()) {
+            c.call("flickr.test.echo");
+            AtomicBoolean stillInterrupted = new AtomicBoolean();
+            CompletableFuture<FlickrTransportException> failure = new CompletableFuture<>();
+            Thread waiter = new Thread(() -> {
+                try {
+                    c.call("flickr.test.echo");
+                    failure.completeExceptionally(new AssertionError("the call should not have been sent"));
+                } catch (FlickrTransportException e) {
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                    failure.complete(e);
+                }
+            });
+            waiter.start();
+            while (waiter.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(5);
+            }
+            waiter.interrupt();
+            FlickrTransportException e = failure.get();
+            assertTrue(e.getMessage().startsWith("Interrupted while flickr.test.echo waited for its turn"), e.getMessage());
+            assertTrue(stillInterrupted.get());
+        }
+        assertEquals(1, sandbox.requests().size());
+    }
+
+    @Test
+    void aLaterClientsLimitAppliesToTheKey() {
+        try (FlickrClient strict = client().rateLimit(new RateLimit(1, Duration.ofHours(1), 1, Duration.ofMillis(100))).build()) {
+            strict.call("flickr.test.echo");
+            assertThrows(FlickrTransportException.class, () -> strict.call("flickr.test.echo"));
+            try (FlickrClient loose = client().rateLimit(100, Duration.ofSeconds(1)).build()) {
+                strict.call("flickr.test.echo");
+                loose.call("flickr.test.echo");
+            }
+        }
+        assertEquals(3, sandbox.requests().size());
+    }
+
+    @Test
+    void badLimitsAreRefusedByName() {
+        assertTrue(assertThrows(FlickrArgumentException.class, () -> RateLimit.of(0, Duration.ofSeconds(1)))
+                .getMessage().contains("permits must be positive, not 0"));
+        assertTrue(assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ZERO))
+                .getMessage().contains("period must be a positive duration"));
+        assertTrue(assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ofSeconds(1)).withBurst(0))
+                .getMessage().contains("burst must be positive"));
+        assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ofSeconds(1)).withMaxWait(Duration.ofSeconds(-1)));
+    }
+}
