@@ -12,23 +12,24 @@ import java.util.function.Predicate;
  * token, as on Flickr.
  */
 final class PhotoListRoutes {
-    private final DataSet data;
+    private final LiveData live;
     private final PhotoXml xml;
 
-    private PhotoListRoutes(DataSet data, PhotoXml xml) {
-        this.data = data;
+    private PhotoListRoutes(LiveData live, PhotoXml xml) {
+        this.live = live;
         this.xml = xml;
     }
 
-    static void register(Map<String, Route> routes, DataSet data, PhotoXml xml) {
-        PhotoListRoutes r = new PhotoListRoutes(data, xml);
+    static void register(Map<String, Route> routes, LiveData live, PhotoXml xml) {
+        PhotoListRoutes r = new PhotoListRoutes(live, xml);
         routes.put("flickr.photos.search", r::search);
         routes.put("flickr.people.getPhotos", r::userPhotos);
         routes.put("flickr.people.getPublicPhotos", (request, params) ->
-                r.list(params, r.owner(request, params).and(Photo::isPublic), data.photos));
+                r.list(params, r.owner(request, params).and(Photo::isPublic), live.now().photos));
     }
 
     private String search(Gatekeeper.Admitted request, Map<String, String> params) {
+        DataSet data = live.now();
         Predicate<Photo> filter = PhotoQuery.filter(params, request.viewer());
         if (params.containsKey("user_id")) {
             filter = filter.and(owner(request, params));
@@ -38,7 +39,7 @@ final class PhotoListRoutes {
 
     private String userPhotos(Gatekeeper.Admitted request, Map<String, String> params) {
         Predicate<Photo> filter = owner(request, params).and(PhotoQuery.filter(params, request.viewer()));
-        return list(params, filter, data.photos);
+        return list(params, filter, live.now().photos);
     }
 
     /**
@@ -48,7 +49,7 @@ final class PhotoListRoutes {
     private Predicate<Photo> owner(Gatekeeper.Admitted request, Map<String, String> params) {
         String userId = params.get("user_id");
         String nsid = "me".equals(userId) ? request.viewer() : userId;
-        if (nsid == null || data.user(nsid) == null) {
+        if (nsid == null || live.now().user(nsid) == null) {
             throw DocumentedErrors.notFound(request.method(), "user_id", 2, "Unknown user");
         }
         return p -> p.owner().nsid().equals(nsid);

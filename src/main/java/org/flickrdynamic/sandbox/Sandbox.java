@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ import org.flickrdynamic.table.Permission;
  * {@link #refuseAuthorization}). Its access tokens are stateless, so a sandbox accepts the tokens any
  * other one with the same secret issued, also after a restart.
  *
+ * <p>Its data changes as Flickr's would: uploads and replaced files at {@code services/upload/} and
+ * {@code services/replace/} (multipart, signed over every field but the file, streamed and hashed,
+ * never stored; {@link #uploads()}), asynchronous uploads whose tickets complete after
+ * {@link Builder#ticketDelay}, and the tag, title, delete and photoset edits; later reads see each
+ * change. Edits are applied one at a time and published whole, so readers never see half of one.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
@@ -68,6 +75,7 @@ public final class Sandbox implements AutoCloseable {
     private final String apiKey;
     private final String secret;
     private final DataSet data;
+    private final LiveData live;
     private final TokenMint mint;
     private final BrowserUser browser;
     /** Read on every OAuth check; replaced only by tests that need time to pass. */
@@ -76,12 +84,15 @@ public final class Sandbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Exchanges handler;
+    private final TicketDesk tickets;
+    private final UploadEndpoint uploads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(Builder b) {
         this.apiKey = b.apiKey;
         this.secret = b.secret;
         this.data = DataSet.generate(b.seed);
+        this.live = new LiveData(data);
         MethodTable table = b.table != null ? b.table : MethodTable.bundled();
         this.mint = new TokenMint(secret, data);
         this.browser = new BrowserUser(data);
@@ -93,9 +104,15 @@ public final class Sandbox implements AutoCloseable {
         TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
         PhotoXml photoXml = new PhotoXml(data);
-        PhotoListRoutes.register(routes, data, photoXml);
-        PhotoInfoRoutes.register(routes, data);
-        SetRoutes.register(routes, data, photoXml);
+        PhotoListRoutes.register(routes, live, photoXml);
+        PhotoInfoRoutes.register(routes, live);
+        SetRoutes.register(routes, live, photoXml);
+        PhotoEditRoutes.register(routes, live);
+        SetEditRoutes.register(routes, live, this::nowSeconds);
+        this.tickets = new TicketDesk(b.ticketDelay);
+        routes.put("flickr.photos.upload.checkTickets", tickets::check);
+        Gatekeeper gate = new Gatekeeper(table, apiKey, secret, mint, check);
+        this.uploads = new UploadEndpoint(gate, live, tickets, b.maxUploadBytes, this::nowSeconds);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "flickr-sandbox-" + n.incrementAndGet());
@@ -106,10 +123,10 @@ public final class Sandbox implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         } catch (IOException e) {
             executor.shutdownNow();
+            tickets.close();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + b.port, e);
         }
-        handler = new Exchanges(new Gatekeeper(table, apiKey, secret, mint, check), routes, oauth, legacy, log,
-                "127.0.0.1:" + server.getAddress().getPort());
+        handler = new Exchanges(gate, routes, oauth, legacy, uploads, log, "127.0.0.1:" + server.getAddress().getPort());
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
@@ -175,14 +192,22 @@ public final class Sandbox implements AutoCloseable {
         return data.users;
     }
 
-    /** The ids of the photos of its data set, newest upload first. */
+    /** The ids of the photos of its data set as it is now (after uploads and deletions), newest upload first. */
     public List<String> photoIds() {
-        return data.photos.stream().map(Photo::id).toList();
+        return live.now().photos.stream().map(Photo::id).toList();
     }
 
-    /** The ids of the photosets of its data set. */
+    /** The ids of the photosets of its data set as it is now. */
     public List<String> photosetIds() {
-        return data.sets.stream().map(Photoset::id).toList();
+        return live.now().sets.stream().map(Photoset::id).toList();
+    }
+
+    /**
+     * The files received at the upload and replace endpoints, oldest first (the latest 1,000): their
+     * names, sizes and SHA-256, and the photo each made. The files themselves are never kept.
+     */
+    public List<SandboxUpload> uploads() {
+        return uploads.received();
     }
 
     /**
@@ -273,6 +298,7 @@ public final class Sandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stop(0);
+        tickets.close();
         executor.shutdown();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);
@@ -302,6 +328,8 @@ public final class Sandbox implements AutoCloseable {
         private String apiKey = API_KEY;
         private String secret = SECRET;
         private long seed = DataSet.DEFAULT_SEED;
+        private Duration ticketDelay = Duration.ofMillis(500);
+        private long maxUploadBytes = 1L << 30;
 
         private Builder() {
         }
@@ -336,6 +364,30 @@ public final class Sandbox implements AutoCloseable {
         /** The seed of the generated data set; the same seed always gives the same users, photos and sets. */
         public Builder seed(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * How long an asynchronous upload ({@code async=1}) takes to process before
+         * {@code flickr.photos.upload.checkTickets} reports it done; half a second by default, zero for at once.
+         */
+        public Builder ticketDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("ticketDelay must be zero or positive, not " + delay);
+            }
+            this.ticketDelay = delay;
+            return this;
+        }
+
+        /**
+         * The largest file the upload and replace endpoints take; a larger one is answered 8
+         * {@code Filesize too large}. 1 GiB by default, Flickr's limit for videos.
+         */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxUploadBytes must be positive, not " + bytes);
+            }
+            this.maxUploadBytes = bytes;
             return this;
         }
 
