@@ -33,6 +33,13 @@ final class Exchanges implements HttpHandler {
     private final String defaultHost;
     private final Object idle = new Object();
     private int inFlight;
+    private volatile Front front;
+
+    /** What answers every exchange in the sandbox's place: a recording proxy, or a replay of a cassette. */
+    interface Front {
+        /** Answers one exchange; the body, if any, is still to be read. */
+        Reply serve(HttpExchange exchange) throws IOException;
+    }
 
     /**
      * @param defaultHost the {@code host:port} the OAuth base string names when a request has no
@@ -67,6 +74,11 @@ final class Exchanges implements HttpHandler {
         }
     }
 
+    /** Hands every later exchange to {@code front} instead of the sandbox's own answers. */
+    void front(Front front) {
+        this.front = front;
+    }
+
     /** Waits until no exchange is being answered, or the time runs out; true when idle. */
     boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
@@ -83,6 +95,14 @@ final class Exchanges implements HttpHandler {
     }
 
     private Reply serve(HttpExchange exchange) {
+        Front f = front;
+        if (f != null) {
+            try {
+                return f.serve(exchange);
+            } catch (IOException e) {
+                return Reply.text(400, "bad request: the body could not be read");
+            }
+        }
         String verb = exchange.getRequestMethod();
         Map<String, String> params;
         try {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -86,9 +87,12 @@ public final class Sandbox implements AutoCloseable {
     private final Exchanges handler;
     private final TicketDesk tickets;
     private final UploadEndpoint uploads;
+    private final RecordingProxy proxy;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(Builder b) {
+        // A bad cassette is reported before any thread or port is taken.
+        Cassette replay = b.replayFrom == null ? null : Cassette.load(b.replayFrom);
         this.apiKey = b.apiKey;
         this.secret = b.secret;
         this.data = DataSet.generate(b.seed);
@@ -127,6 +131,15 @@ public final class Sandbox implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + b.port, e);
         }
         handler = new Exchanges(gate, routes, oauth, legacy, uploads, log, "127.0.0.1:" + server.getAddress().getPort());
+        if (b.recordTo != null) {
+            proxy = new RecordingProxy(b.upstream, Cassette.recording(b.recordTo, b.upstream), b.upstreamSecrets, log);
+            handler.front(proxy);
+        } else {
+            proxy = null;
+            if (replay != null) {
+                handler.front(new Replayer(replay, log));
+            }
+        }
         server.createContext("/", handler);
         server.setExecutor(executor);
         server.start();
@@ -299,6 +312,9 @@ public final class Sandbox implements AutoCloseable {
         }
         server.stop(0);
         tickets.close();
+        if (proxy != null) {
+            proxy.close();
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);
@@ -330,6 +346,10 @@ public final class Sandbox implements AutoCloseable {
         private long seed = DataSet.DEFAULT_SEED;
         private Duration ticketDelay = Duration.ofMillis(500);
         private long maxUploadBytes = 1L << 30;
+        private Path recordTo;
+        private String upstream;
+        private RecordingProxy.Secrets upstreamSecrets;
+        private Path replayFrom;
 
         private Builder() {
         }
@@ -391,8 +411,75 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Starts the sandbox. */
+        /**
+         * Makes the sandbox a recording proxy in front of {@link #upstream}: every request is passed on and
+         * its answer handed back, and each exchange is written to {@code cassette} (YAML) with the API key
+         * written as {@code (api key)} and signatures, tokens, nonces and timestamps left out, for
+         * {@link #replayFrom} to answer later. The file is rewritten after each exchange, through a
+         * temporary file, so it is always whole.
+         */
+        public Builder recordTo(Path cassette) {
+            this.recordTo = Objects.requireNonNull(cassette, "cassette");
+            return this;
+        }
+
+        /**
+         * The service a recording sandbox passes requests to: its base URL, such as
+         * {@code https://api.flickr.com/} or another sandbox's {@link Sandbox#baseUrl()}.
+         */
+        public Builder upstream(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            try {
+                java.net.URI u = new java.net.URI(baseUrl);
+                if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                    throw new IllegalArgumentException("upstream '" + baseUrl + "' is not an http(s) URL with a host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("upstream '" + baseUrl + "' is not a URL: " + e.getReason());
+            }
+            this.upstream = baseUrl;
+            return this;
+        }
+
+        /**
+         * Lets a recording sandbox sign OAuth requests again for the upstream's own URL, as Flickr needs
+         * (an OAuth signature covers the URL, and the client signed the sandbox's): the API secret and the
+         * secret of the one token the client uses ({@code null} for none). Both are kept out of the cassette.
+         */
+        public Builder upstreamSecrets(String apiSecret, String tokenSecret) {
+            this.upstreamSecrets = new RecordingProxy.Secrets(nonEmpty(apiSecret, "apiSecret"), tokenSecret);
+            return this;
+        }
+
+        /**
+         * Makes the sandbox answer from a cassette {@link #recordTo} wrote, with no upstream: each
+         * request gets the answer recorded for it; one the cassette lacks gets HTTP 404 naming its method
+         * and arguments.
+         */
+        public Builder replayFrom(Path cassette) {
+            this.replayFrom = Objects.requireNonNull(cassette, "cassette");
+            return this;
+        }
+
+        /**
+         * Starts the sandbox.
+         *
+         * @throws IllegalArgumentException when recording and replaying are both asked for, a recording has
+         *                                  no upstream (or an upstream no recording), or the cassette to
+         *                                  replay is missing or not a cassette
+         */
         public Sandbox start() {
+            if (recordTo != null && replayFrom != null) {
+                throw new IllegalArgumentException("a sandbox either records (recordTo) or replays (replayFrom), not both");
+            }
+            if ((recordTo == null) != (upstream == null)) {
+                throw new IllegalArgumentException(recordTo == null
+                        ? "upstream is only for recording: give recordTo(cassette) too"
+                        : "recordTo needs the service to record: give upstream(baseUrl) too");
+            }
+            if (upstreamSecrets != null && recordTo == null) {
+                throw new IllegalArgumentException("upstreamSecrets is only for recording: give recordTo and upstream too");
+            }
             return new Sandbox(this);
         }
 
