@@ -21,14 +21,13 @@ final class LiveData {
     private volatile DataSet current;
     /** Guarded by {@link #lock}. */
     private final SplittableRandom random;
-    private long lastPhotoId;
-    private long lastSetId;
+    /** The largest ids so far; found at the first edit, so a sandbox nobody edits never looks. */
+    private long lastPhotoId = -1;
+    private long lastSetId = -1;
 
     LiveData(DataSet initial) {
         this.current = initial;
         this.random = new SplittableRandom(initial.seed ^ 0x5DEECE66DL);
-        this.lastPhotoId = initial.photos.stream().mapToLong(p -> Long.parseLong(p.id())).max().orElse(50_000_000_000L);
-        this.lastSetId = initial.sets.stream().mapToLong(s -> Long.parseLong(s.id())).max().orElse(72_157_600_000_000_000L);
     }
 
     /** The data as it is now; it never changes under the caller. */
@@ -45,6 +44,11 @@ final class LiveData {
     /** Runs an edit on the latest data, alone, and publishes the result if the edit changed anything. */
     <T> T edit(Edit<T> edit) {
         synchronized (lock) {
+            if (lastPhotoId < 0) {
+                lastPhotoId = current.photos.stream().mapToLong(p -> Long.parseLong(p.id())).max().orElse(50_000_000_000L);
+                lastSetId = current.sets.stream().mapToLong(s -> Long.parseLong(s.id())).max()
+                        .orElse(72_157_600_000_000_000L);
+            }
             Draft draft = new Draft(current);
             T result = edit.apply(draft);
             if (draft.changed) {
