@@ -54,6 +54,10 @@ import org.flickrdynamic.table.Permission;
  * {@link Builder#ticketDelay}, and the tag, title, delete and photoset edits; later reads see each
  * change. Edits are applied one at a time and published whole, so readers never see half of one.
  *
+ * <p>It can also record and replay: {@code builder().recordTo(cassette).upstream(url)} passes every request
+ * to another service and writes the exchanges, credentials scrubbed, to a YAML cassette;
+ * {@code builder().replayFrom(cassette)} answers from that file alone.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
