@@ -30,7 +30,6 @@ import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
 import org.flickrdynamic.sandbox.SandboxUpload;
 import org.flickrdynamic.table.Permission;
-import org.flickrdynamic.transport.Endpoints;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -334,7 +333,7 @@ class UploadTest {
             assertEquals("From the facade", info(flickr, id).elementText("title"));
             assertEquals(id, Flickr.replace(jpeg("facade2.jpg", 50, 15), id, null));
         } finally {
-            Flickr.endpoints(before.endpoints() == null ? Endpoints.FLICKR : before.endpoints());
+            Flickr.endpoints(before.endpoints());
             Flickr.currentApiKey(before.apiKey());
             Flickr.currentSecKey(before.secret());
             Flickr.currentToken(null, null);
