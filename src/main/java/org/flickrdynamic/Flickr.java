@@ -1,5 +1,7 @@
 package org.flickrdynamic;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -269,6 +271,34 @@ public final class Flickr {
     /** {@link #pages(String, Map)} with arguments as alternating keys and values. */
     public static Walk<Element> pages(String method, Object... keysAndValues) {
         return CURRENT.get().pages(method, keysAndValues);
+    }
+
+    /**
+     * Uploads a photo or video with the current settings; see {@link FlickrClient#upload(Path, Map)}.
+     *
+     * @return the new photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
+     */
+    public static String upload(Path file, Map<?, ?> args) {
+        return CURRENT.get().upload(file, args);
+    }
+
+    /** Uploads a photo or video with no arguments: Flickr takes the title from the file name. */
+    public static String upload(Path file) {
+        return CURRENT.get().upload(file, null);
+    }
+
+    /**
+     * Replaces a photo's file with the current settings; see {@link FlickrClient#replace(Path, String, Map)}.
+     *
+     * @return the photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
+     */
+    public static String replace(Path file, String photoId, Map<?, ?> args) {
+        return CURRENT.get().replace(file, photoId, args);
+    }
+
+    /** Waits for an asynchronous upload's ticket and returns the photo id; see {@link FlickrClient#awaitUpload}. */
+    public static String awaitUpload(String ticket, Duration timeout) {
+        return CURRENT.get().awaitUpload(ticket, timeout);
     }
 
     /** The method table in use. */

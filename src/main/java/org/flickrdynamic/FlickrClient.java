@@ -34,6 +34,8 @@ import org.flickrdynamic.transport.HttpTransport;
 import org.flickrdynamic.transport.TransportSettings;
 import org.flickrdynamic.walk.Walk;
 import org.flickrdynamic.walk.Walker;
+import org.flickrdynamic.upload.UploadTickets;
+import org.flickrdynamic.upload.Uploader;
 
 /**
  * An immutable, thread-safe Flickr client with its own settings: API key, secret, {@code signed?},
@@ -194,6 +196,59 @@ public final class FlickrClient implements AutoCloseable {
         ResponseReader reader = new ResponseReader(table(), spec, url, settings.maxResponseBytes,
                 sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null);
         return transport.send(spec.name(), verb, url, params, settings.readTimeout, reader);
+    }
+
+    /**
+     * Uploads a photo or video to Flickr's upload endpoint, as a {@code multipart/form-data} POST signed
+     * over every field but the file; the file streams from disk, so its size does not matter to the heap.
+     * It needs a logged-in user with {@code write} permission.
+     *
+     * <pre>{@code
+     * String id = flickr.upload(Path.of("cat.jpg"), Map.of("title", "Cat", "tags", List.of("cat", "new york"), "is_public", 0));
+     * }</pre>
+     *
+     * @param file the file
+     * @param args any of {@code title}, {@code description}, {@code tags} (a space-separated string, or a
+     *             list), {@code is_public}, {@code is_friend}, {@code is_family}, {@code safety_level},
+     *             {@code content_type}, {@code hidden}, {@code async}; {@code null} for none
+     * @return the new photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
+     * @throws FlickrArgumentException  when the file is missing, unreadable or a directory, an argument is
+     *                                  unknown or out of range, or the key, secret or login is missing (nothing was sent)
+     * @throws FlickrApiException       when Flickr refused the upload (codes 2-8 of the upload API, or a common one)
+     * @throws FlickrTransportException when no usable answer came back
+     */
+    public String upload(Path file, Map<?, ?> args) {
+        return uploader().upload(file, args);
+    }
+
+    /**
+     * Replaces the file of a photo already uploaded, through Flickr's replace endpoint, as
+     * {@link #upload} sends a new one. It needs a logged-in user with {@code write} permission.
+     *
+     * @param file    the new file
+     * @param photoId the photo to replace
+     * @param args    {@code async}, or {@code null} for none
+     * @return the photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
+     */
+    public String replace(Path file, String photoId, Map<?, ?> args) {
+        return uploader().replace(file, photoId, args);
+    }
+
+    /**
+     * Waits for an asynchronous upload or replace to be processed, asking
+     * {@code flickr.photos.upload.checkTickets} with a growing pause, and returns the photo id.
+     *
+     * @throws org.flickrdynamic.upload.TicketException when Flickr could not process the file, does not know
+     *         the ticket, or the time ran out
+     */
+    public String awaitUpload(String ticket, Duration timeout) {
+        return UploadTickets.await(this, ticket, timeout);
+    }
+
+    private Uploader uploader() {
+        return new Uploader(new Uploader.Context(transport, settings.endpoints, settings.credentials(null),
+                settings.signing, settings.tokenPermission, settings.tokenUser, table(), settings.readTimeout,
+                settings.maxResponseBytes));
     }
 
     /** The method table this client validates against. */

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import java.util.SplittableRandom;
  * <li>4 to 8 photosets per user of 10 to 60 of that user's photos each, whose primary photo is public.</li>
  * </ul>
  * The orders the list methods sort by are computed once here, so a request only filters. Immutable
- * once built, so it is safe to read from many threads.
+ * once built, so it is safe to read from many threads; an edit makes a new one ({@link #with}), which
+ * {@link LiveData} publishes.
  */
 final class DataSet {
     /** The default seed of {@link Sandbox#start()}. */
@@ -177,6 +179,46 @@ final class DataSet {
             sb.append(Character.forDigit(random.nextInt(16), 16));
         }
         return sb.toString();
+    }
+
+    /**
+     * A data set like this one with other photos and sets, as an edit leaves it: the photos in any order
+     * (they are sorted newest upload first again), each set's photos and primary taken afresh by id, a
+     * photo no longer there dropped from its sets, a primary that left replaced by the set's first photo,
+     * and a set left empty gone, as on Flickr.
+     */
+    DataSet with(Collection<Photo> newPhotos, List<Photoset> newSets) {
+        List<Photo> newestFirst = new ArrayList<>(newPhotos);
+        newestFirst.sort(Comparator.comparingLong(Photo::uploaded).thenComparingLong(p -> Long.parseLong(p.id()))
+                .reversed());
+        Map<String, Photo> byId = new HashMap<>();
+        newestFirst.forEach(p -> byId.put(p.id(), p));
+        List<Photoset> relinked = new ArrayList<>(newSets.size());
+        for (Photoset s : newSets) {
+            List<Photo> members = new ArrayList<>(s.photos().size());
+            boolean same = true;
+            for (Photo p : s.photos()) {
+                Photo now = byId.get(p.id());
+                same &= now == p;
+                if (now != null) {
+                    members.add(now);
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            Photo primary = byId.get(s.primary().id());
+            if (same && primary == s.primary()) {
+                relinked.add(s);
+                continue;
+            }
+            if (primary == null || members.stream().noneMatch(p -> p.id().equals(s.primary().id()))) {
+                primary = members.get(0);
+            }
+            relinked.add(new Photoset(s.id(), s.owner(), s.title(), s.description(), List.copyOf(members), primary,
+                    s.created(), s.updated()));
+        }
+        return new DataSet(seed, users, newestFirst, relinked);
     }
 
     /** The user with this nsid, or {@code null}. */

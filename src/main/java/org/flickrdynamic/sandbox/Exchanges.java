@@ -15,7 +15,8 @@ import org.flickrdynamic.table.MethodSpec;
  * to the path's answerer. {@code /services/rest/}: the {@link Gatekeeper}'s checks, then the method's
  * {@link Route} (or the method table's example), in Flickr's envelope {@code <rsp stat="ok">payload</rsp>}
  * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8}.
- * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}. An OAuth
+ * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}, the upload
+ * and replace paths to {@link UploadEndpoint} (their multipart fields read before the request is logged). An OAuth
  * refusal anywhere is answered as Flickr answers it: an HTTP error with an {@code oauth_problem} body.
  */
 final class Exchanges implements HttpHandler {
@@ -27,21 +28,30 @@ final class Exchanges implements HttpHandler {
     private final Map<String, Route> routes;
     private final OAuthEndpoints oauth;
     private final LegacyAuth legacy;
+    private final UploadEndpoint uploads;
     private final RequestLog log;
     private final String defaultHost;
     private final Object idle = new Object();
     private int inFlight;
+    private volatile Front front;
+
+    /** What answers every exchange in the sandbox's place: a recording proxy, or a replay of a cassette. */
+    interface Front {
+        /** Answers one exchange; the body, if any, is still to be read. */
+        Reply serve(HttpExchange exchange) throws IOException;
+    }
 
     /**
      * @param defaultHost the {@code host:port} the OAuth base string names when a request has no
      *                    {@code Host} header
      */
-    Exchanges(Gatekeeper gate, Map<String, Route> routes, OAuthEndpoints oauth, LegacyAuth legacy, RequestLog log,
-            String defaultHost) {
+    Exchanges(Gatekeeper gate, Map<String, Route> routes, OAuthEndpoints oauth, LegacyAuth legacy,
+            UploadEndpoint uploads, RequestLog log, String defaultHost) {
         this.gate = gate;
         this.routes = Map.copyOf(routes);
         this.oauth = oauth;
         this.legacy = legacy;
+        this.uploads = uploads;
         this.log = log;
         this.defaultHost = defaultHost;
     }
@@ -64,6 +74,11 @@ final class Exchanges implements HttpHandler {
         }
     }
 
+    /** Hands every later exchange to {@code front} instead of the sandbox's own answers. */
+    void front(Front front) {
+        this.front = front;
+    }
+
     /** Waits until no exchange is being answered, or the time runs out; true when idle. */
     boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
@@ -80,6 +95,14 @@ final class Exchanges implements HttpHandler {
     }
 
     private Reply serve(HttpExchange exchange) {
+        Front f = front;
+        if (f != null) {
+            try {
+                return f.serve(exchange);
+            } catch (IOException e) {
+                return Reply.text(400, "bad request: the body could not be read");
+            }
+        }
         String verb = exchange.getRequestMethod();
         Map<String, String> params;
         try {
@@ -90,8 +113,21 @@ final class Exchanges implements HttpHandler {
             return Reply.text(400, "bad request: " + e.getMessage());
         }
         String path = exchange.getRequestURI().getPath();
+        Multipart.FilePart photo = null;
+        if (UploadEndpoint.handles(path) && verb.equals("POST")) {
+            try {
+                // The fields are read first, so the request log and the checks see them.
+                photo = UploadEndpoint.receive(exchange.getRequestHeaders().getFirst("Content-Type"),
+                        exchange.getRequestBody(), params);
+            } catch (Multipart.Malformed e) {
+                log.add(new RecordedRequest(verb, path, params, exchange.getRequestHeaders()));
+                return Reply.text(400, "bad upload: " + e.getMessage());
+            } catch (IOException e) {
+                return Reply.text(400, "bad upload: the body could not be read");
+            }
+        }
         log.add(new RecordedRequest(verb, path, params, exchange.getRequestHeaders()));
-        if (!verb.equals("GET") && !verb.equals("POST")) {
+        if (!verb.equals("GET") && !verb.equals("POST") || UploadEndpoint.handles(path) && !verb.equals("POST")) {
             return new Reply(405, Reply.TEXT, "method not allowed: " + verb, null);
         }
         // The client signed the URL it addressed; rebuild it from the Host header, as a real server does.
@@ -104,6 +140,7 @@ final class Exchanges implements HttpHandler {
                 case OAuthEndpoints.AUTHORIZE -> oauth.authorize(params);
                 case OAuthEndpoints.ACCESS_TOKEN -> oauth.accessToken(verb, url, params);
                 case LegacyAuth.LOGIN_PATH, "/services/auth" -> legacy.login(params);
+                case UploadEndpoint.UPLOAD_PATH, UploadEndpoint.REPLACE_PATH -> upload(verb, url, path, params, photo);
                 default -> Reply.text(404, "not found: " + path);
             };
         } catch (OAuthProblem p) {
@@ -122,6 +159,19 @@ final class Exchanges implements HttpHandler {
         } catch (Fail f) {
             return new Reply(200, XML, failure(f.code, f.getMessage()), null);
         }
+        return ok(payload);
+    }
+
+    private Reply upload(String verb, String url, String path, Map<String, String> params, Multipart.FilePart photo) {
+        try {
+            return ok(uploads.answer(verb, url, path, params, photo));
+        } catch (Fail f) {
+            return new Reply(200, XML, failure(f.code, f.getMessage()), null);
+        }
+    }
+
+    /** Flickr's success envelope around a payload. */
+    static Reply ok(String payload) {
         return new Reply(200, XML, XML_DECLARATION + "<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n", null);
     }
 
@@ -139,7 +189,8 @@ final class Exchanges implements HttpHandler {
             exchange.getResponseHeaders().set("Location", reply.location());
         }
         if (reply.status() == 405) {
-            exchange.getResponseHeaders().set("Allow", "GET, POST");
+            boolean upload = UploadEndpoint.handles(exchange.getRequestURI().getPath());
+            exchange.getResponseHeaders().set("Allow", upload ? "POST" : "GET, POST");
         }
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -70,6 +70,14 @@ final class Gatekeeper {
         if (method == null) {
             throw new Fail(112, "Method \"" + (name == null ? "" : name) + "\" not found");
         }
+        return admit(method, verb, url, params);
+    }
+
+    /**
+     * Checks a request for a method known apart from the table (the upload and replace endpoints): the
+     * same checks from the API key on.
+     */
+    Admitted admit(MethodSpec method, String verb, String url, Map<String, String> params) {
         String key = params.containsKey("oauth_consumer_key") ? params.get("oauth_consumer_key") : params.get("api_key");
         if (!apiKey.equals(key) || (params.containsKey("api_key") && !apiKey.equals(params.get("api_key")))) {
             throw new Fail(100, "Invalid API Key (Key has invalid format)");

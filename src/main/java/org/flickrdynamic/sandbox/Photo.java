@@ -20,10 +20,66 @@ import java.util.List;
  * @param uploaded    upload time, Unix seconds
  * @param taken       when it was taken, Flickr's {@code yyyy-MM-dd HH:mm:ss}
  * @param views       the view count
+ * @param tagIds      each tag's id, as {@code getInfo} shows it and {@code removeTag} takes it; an id stays
+ *                    with its tag when other tags come and go
  */
 record Photo(String id, SandboxUser owner, String secret, String server, int farm, String title,
              String description, List<String> tags, List<String> rawTags, boolean isPublic, boolean isFriend,
-             boolean isFamily, long uploaded, String taken, int views) {
+             boolean isFamily, long uploaded, String taken, int views, List<String> tagIds) {
+
+    Photo {
+        tags = List.copyOf(tags);
+        rawTags = List.copyOf(rawTags);
+        tagIds = List.copyOf(tagIds);
+    }
+
+    /** A photo whose tags are numbered in order from 0. */
+    Photo(String id, SandboxUser owner, String secret, String server, int farm, String title, String description,
+          List<String> tags, List<String> rawTags, boolean isPublic, boolean isFriend, boolean isFamily,
+          long uploaded, String taken, int views) {
+        this(id, owner, secret, server, farm, title, description, tags, rawTags, isPublic, isFriend, isFamily,
+                uploaded, taken, views, numbered(owner, id, tags.size()));
+    }
+
+    private static List<String> numbered(SandboxUser owner, String id, int count) {
+        List<String> ids = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(tagId(owner, id, i));
+        }
+        return ids;
+    }
+
+    /** The id of a photo's {@code serial}-th tag: the owner's nsid without its {@code @}, the photo id and the serial. */
+    static String tagId(SandboxUser owner, String photoId, int serial) {
+        return owner.nsid().replace("@", "") + "-" + photoId + "-" + serial;
+    }
+
+    /** The same photo with other tags (normalised, as typed, and their ids, in step). */
+    Photo withTags(List<String> newTags, List<String> newRawTags, List<String> newTagIds) {
+        return new Photo(id, owner, secret, server, farm, title, description, newTags, newRawTags, isPublic, isFriend,
+                isFamily, uploaded, taken, views, newTagIds);
+    }
+
+    /** The same photo with another title and description. */
+    Photo withMeta(String newTitle, String newDescription) {
+        return new Photo(id, owner, secret, server, farm, newTitle, newDescription, tags, rawTags, isPublic, isFriend,
+                isFamily, uploaded, taken, views, tagIds);
+    }
+
+    /** The same photo with a new file: a new secret, as Flickr gives a replaced photo. */
+    Photo withSecret(String newSecret) {
+        return new Photo(id, owner, newSecret, server, farm, title, description, tags, rawTags, isPublic, isFriend,
+                isFamily, uploaded, taken, views, tagIds);
+    }
+
+    /** The next free serial for a new tag of this photo. */
+    int nextTagSerial() {
+        int next = 0;
+        for (String t : tagIds) {
+            next = Math.max(next, Integer.parseInt(t.substring(t.lastIndexOf('-') + 1)) + 1);
+        }
+        return next;
+    }
 
     /**
      * Whether {@code viewer} (an nsid, or {@code null} for nobody logged in) may see the photo. The

@@ -8,20 +8,20 @@ import java.util.Map;
  * {@code secret}, which lets anyone see it, as on Flickr.
  */
 final class PhotoInfoRoutes {
-    private final DataSet data;
+    private final LiveData live;
 
-    private PhotoInfoRoutes(DataSet data) {
-        this.data = data;
+    private PhotoInfoRoutes(LiveData live) {
+        this.live = live;
     }
 
-    static void register(Map<String, Route> routes, DataSet data) {
-        PhotoInfoRoutes r = new PhotoInfoRoutes(data);
+    static void register(Map<String, Route> routes, LiveData live) {
+        PhotoInfoRoutes r = new PhotoInfoRoutes(live);
         routes.put("flickr.photos.getInfo", r::info);
         routes.put("flickr.tags.getListPhoto", r::tags);
     }
 
     private Photo visiblePhoto(Gatekeeper.Admitted request, Map<String, String> params) {
-        Photo p = data.photosById.get(params.get("photo_id"));
+        Photo p = live.now().photosById.get(params.get("photo_id"));
         if (p == null || !(p.visibleTo(request.viewer()) || p.secret().equals(params.get("secret")))) {
             throw DocumentedErrors.notFound(request.method(), "photo_id", 1, "Photo not found");
         }
@@ -71,7 +71,7 @@ final class PhotoInfoRoutes {
     private static void tagElements(Xml x, Photo p, boolean withAuthorName) {
         x.open("tags").body();
         for (int i = 0; i < p.tags().size(); i++) {
-            x.open("tag").attr("id", p.owner().nsid().replace("@", "") + "-" + p.id() + "-" + i)
+            x.open("tag").attr("id", p.tagIds().get(i))
                     .attr("author", p.owner().nsid());
             if (withAuthorName) {
                 x.attr("authorname", p.owner().username());

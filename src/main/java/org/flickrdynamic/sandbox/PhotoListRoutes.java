@@ -15,23 +15,24 @@ import java.util.function.Predicate;
 final class PhotoListRoutes {
     /** Flickr returns at most this many results for one search query, however many match. */
     static final int SEARCH_CAP = 4_000;
-    private final DataSet data;
+    private final LiveData live;
     private final PhotoXml xml;
 
-    private PhotoListRoutes(DataSet data, PhotoXml xml) {
-        this.data = data;
+    private PhotoListRoutes(LiveData live, PhotoXml xml) {
+        this.live = live;
         this.xml = xml;
     }
 
-    static void register(Map<String, Route> routes, DataSet data, PhotoXml xml) {
-        PhotoListRoutes r = new PhotoListRoutes(data, xml);
+    static void register(Map<String, Route> routes, LiveData live, PhotoXml xml) {
+        PhotoListRoutes r = new PhotoListRoutes(live, xml);
         routes.put("flickr.photos.search", r::search);
         routes.put("flickr.people.getPhotos", r::userPhotos);
         routes.put("flickr.people.getPublicPhotos", (request, params) ->
-                r.list(params, r.owner(request, params).and(Photo::isPublic), data.photos, 0));
+                r.list(params, r.owner(request, params).and(Photo::isPublic), r.live.now().photos, 0));
     }
 
     private String search(Gatekeeper.Admitted request, Map<String, String> params) {
+        DataSet data = live.now();
         Predicate<Photo> filter = PhotoQuery.filter(params, request.viewer());
         if (params.containsKey("user_id")) {
             filter = filter.and(owner(request, params));
@@ -42,6 +43,7 @@ final class PhotoListRoutes {
 
     private String userPhotos(Gatekeeper.Admitted request, Map<String, String> params) {
         Predicate<Photo> filter = owner(request, params).and(PhotoQuery.filter(params, request.viewer()));
+        DataSet data = live.now();
         return list(params, filter, PhotoQuery.narrowed(data, data.photos, params), 0);
     }
 
@@ -52,7 +54,7 @@ final class PhotoListRoutes {
     private Predicate<Photo> owner(Gatekeeper.Admitted request, Map<String, String> params) {
         String userId = params.get("user_id");
         String nsid = "me".equals(userId) ? request.viewer() : userId;
-        if (nsid == null || data.user(nsid) == null) {
+        if (nsid == null || live.now().user(nsid) == null) {
             throw DocumentedErrors.notFound(request.method(), "user_id", 2, "Unknown user");
         }
         return p -> p.owner().nsid().equals(nsid);

@@ -1,9 +1,9 @@
 package org.flickrdynamic.sandbox;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,8 +11,8 @@ import java.util.function.UnaryOperator;
  * isfamily .../>} (in a set: no {@code owner}, and {@code isprimary}), then the attributes of the
  * {@code extras} asked for, and a {@code <description>} child for the {@code description} extra.
  *
- * <p>Every piece of every photo is escaped once, when the sandbox starts, so writing a 500-photo page
- * is joining strings. Thread-safe once built.
+ * <p>Every piece of every photo is escaped once, when the sandbox starts (or when an edited or new photo
+ * is first written), so writing a 500-photo page is joining strings. Thread-safe.
  */
 final class PhotoXml {
     /** The extras written as attributes, in the order they are written; each extra's fragment index. */
@@ -26,8 +26,9 @@ final class PhotoXml {
         {"n", "_n", "320", "240"}, {"m", "", "500", "375"}, {"z", "_z", "640", "480"}, {"c", "_c", "800", "600"},
         {"l", "_b", "1024", "768"}, {"o", "_o", "4000", "3000"}};
 
-    /** One photo's escaped pieces. */
-    private record Pieces(String id, String owner, String core, String visibility, String[] extras, String description) {
+    /** One photo's escaped pieces, and the photo they were made of. */
+    private record Pieces(Photo photo, String id, String owner, String core, String visibility, String[] extras,
+                          String description) {
     }
 
     /** The extras a request asked for: which attribute fragments to write, and whether a description. */
@@ -37,20 +38,31 @@ final class PhotoXml {
         }
     }
 
-    private final Map<Photo, Pieces> pieces = new IdentityHashMap<>();
+    /** By photo id; an entry made of an older version of a photo (before an edit) is made again. */
+    private final Map<String, Pieces> pieces = new ConcurrentHashMap<>();
+
+    /** Whether photos are made when read: then their pieces are made each time too, never held. */
+    private final boolean onDemand;
 
     PhotoXml(DataSet data) {
-        if (data.onDemand) {
+        this.onDemand = data.onDemand;
+        if (onDemand) {
             return; // photos made when read are escaped when written: holding them all is what they avoid
         }
         for (Photo p : data.photos) {
-            pieces.put(p, pieces(p));
+            pieces.put(p.id(), pieces(p));
         }
     }
 
     private Pieces piecesOf(Photo p) {
-        Pieces x = pieces.get(p);
-        return x != null ? x : pieces(p);
+        Pieces x = pieces.get(p.id());
+        if (x == null || x.photo != p) {
+            x = pieces(p);
+            if (!onDemand) {
+                pieces.put(p.id(), x);
+            }
+        }
+        return x;
     }
 
     /** Reads {@code extras}: a comma-separated list; names it does not know are ignored, as Flickr ignores them. */
@@ -126,7 +138,7 @@ final class PhotoXml {
             extras[EXTRAS.indexOf("url_" + size[0])] = attrs(x -> x.attr("url_" + size[0], sourceUrl(p, secret, size[1]))
                     .attr("height_" + size[0], size[3]).attr("width_" + size[0], size[2]));
         }
-        return new Pieces(attrs(x -> x.attr("id", p.id())), attrs(x -> x.attr("owner", p.owner().nsid())),
+        return new Pieces(p, attrs(x -> x.attr("id", p.id())), attrs(x -> x.attr("owner", p.owner().nsid())),
                 attrs(x -> x.attr("secret", p.secret()).attr("server", p.server()).attr("farm", p.farm())
                         .attr("title", p.title())),
                 attrs(x -> x.attr("ispublic", p.isPublic()).attr("isfriend", p.isFriend()).attr("isfamily", p.isFamily())),

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,16 @@ import org.flickrdynamic.table.Permission;
  * <p>{@link #faults()} makes it slow, busy or broken on purpose (Flickr errors, HTTP statuses, cut
  * connections), to test retries and error handling.
  *
+ * <p>Its data changes as Flickr's would: uploads and replaced files at {@code services/upload/} and
+ * {@code services/replace/} (multipart, signed over every field but the file, streamed and hashed,
+ * never stored; {@link #uploads()}), asynchronous uploads whose tickets complete after
+ * {@link Builder#ticketDelay}, and the tag, title, delete and photoset edits; later reads see each
+ * change. Edits are applied one at a time and published whole, so readers never see half of one.
+ *
+ * <p>It can also record and replay: {@code builder().recordTo(cassette).upstream(url)} passes every request
+ * to another service and writes the exchanges, credentials scrubbed, to a YAML cassette;
+ * {@code builder().replayFrom(cassette)} answers from that file alone.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
@@ -72,6 +83,7 @@ public final class Sandbox implements AutoCloseable {
     private final String apiKey;
     private final String secret;
     private final DataSet data;
+    private final LiveData live;
     private final TokenMint mint;
     private final BrowserUser browser;
     /** Read on every OAuth check; replaced only by tests that need time to pass. */
@@ -81,12 +93,18 @@ public final class Sandbox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Exchanges handler;
+    private final TicketDesk tickets;
+    private final UploadEndpoint uploads;
+    private final RecordingProxy proxy;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(Builder b) {
+        // A bad cassette is reported before any thread or port is taken.
+        Cassette replay = b.replayFrom == null ? null : Cassette.load(b.replayFrom);
         this.apiKey = b.apiKey;
         this.secret = b.secret;
         this.data = b.syntheticPhotos > 0 ? DataSet.synthetic(b.seed, b.syntheticPhotos) : DataSet.generate(b.seed);
+        this.live = new LiveData(data);
         MethodTable table = b.table != null ? b.table : MethodTable.bundled();
         this.mint = new TokenMint(secret, data);
         this.browser = new BrowserUser(data);
@@ -98,10 +116,16 @@ public final class Sandbox implements AutoCloseable {
         TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
         PhotoXml photoXml = new PhotoXml(data);
-        PhotoListRoutes.register(routes, data, photoXml);
-        PhotoInfoRoutes.register(routes, data);
-        SizeRoutes.register(routes, data);
-        SetRoutes.register(routes, data, photoXml);
+        PhotoListRoutes.register(routes, live, photoXml);
+        PhotoInfoRoutes.register(routes, live);
+        SizeRoutes.register(routes, live);
+        SetRoutes.register(routes, live, photoXml);
+        PhotoEditRoutes.register(routes, live);
+        SetEditRoutes.register(routes, live, this::nowSeconds);
+        this.tickets = new TicketDesk(b.ticketDelay);
+        routes.put("flickr.photos.upload.checkTickets", tickets::check);
+        Gatekeeper gate = new Gatekeeper(table, apiKey, secret, mint, check);
+        this.uploads = new UploadEndpoint(gate, live, tickets, b.maxUploadBytes, this::nowSeconds);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "flickr-sandbox-" + n.incrementAndGet());
@@ -112,10 +136,19 @@ public final class Sandbox implements AutoCloseable {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         } catch (IOException e) {
             executor.shutdownNow();
+            tickets.close();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + b.port, e);
         }
-        handler = new Exchanges(new Gatekeeper(table, apiKey, secret, mint, check), routes, oauth, legacy, log,
-                "127.0.0.1:" + server.getAddress().getPort());
+        handler = new Exchanges(gate, routes, oauth, legacy, uploads, log, "127.0.0.1:" + server.getAddress().getPort());
+        if (b.recordTo != null) {
+            proxy = new RecordingProxy(b.upstream, Cassette.recording(b.recordTo, b.upstream), b.upstreamSecrets, log);
+            handler.front(proxy);
+        } else {
+            proxy = null;
+            if (replay != null) {
+                handler.front(new Replayer(replay, log));
+            }
+        }
         b.faults.copyTo(faults);
         server.createContext("/", new FaultInjector(faults, handler, log, table));
         server.setExecutor(executor);
@@ -182,14 +215,22 @@ public final class Sandbox implements AutoCloseable {
         return data.users;
     }
 
-    /** The ids of the photos of its data set, newest upload first. */
+    /** The ids of the photos of its data set as it is now (after uploads and deletions), newest upload first. */
     public List<String> photoIds() {
-        return data.photos.stream().map(Photo::id).toList();
+        return live.now().photos.stream().map(Photo::id).toList();
     }
 
-    /** The ids of the photosets of its data set. */
+    /** The ids of the photosets of its data set as it is now. */
     public List<String> photosetIds() {
-        return data.sets.stream().map(Photoset::id).toList();
+        return live.now().sets.stream().map(Photoset::id).toList();
+    }
+
+    /**
+     * The files received at the upload and replace endpoints, oldest first (the latest 1,000): their
+     * names, sizes and SHA-256, and the photo each made. The files themselves are never kept.
+     */
+    public List<SandboxUpload> uploads() {
+        return uploads.received();
     }
 
     /**
@@ -288,6 +329,10 @@ public final class Sandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stop(0);
+        tickets.close();
+        if (proxy != null) {
+            proxy.close();
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(1, TimeUnit.SECONDS);
@@ -319,6 +364,12 @@ public final class Sandbox implements AutoCloseable {
         private long seed = DataSet.DEFAULT_SEED;
         private int syntheticPhotos;
         private final Faults faults = new Faults();
+        private Duration ticketDelay = Duration.ofMillis(500);
+        private long maxUploadBytes = 1L << 30;
+        private Path recordTo;
+        private String upstream;
+        private RecordingProxy.Secrets upstreamSecrets;
+        private Path replayFrom;
 
         private Builder() {
         }
@@ -403,8 +454,99 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Starts the sandbox. */
+        /**
+         * How long an asynchronous upload ({@code async=1}) takes to process before
+         * {@code flickr.photos.upload.checkTickets} reports it done; half a second by default, zero for at once.
+         */
+        public Builder ticketDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("ticketDelay must be zero or positive, not " + delay);
+            }
+            this.ticketDelay = delay;
+            return this;
+        }
+
+        /**
+         * The largest file the upload and replace endpoints take; a larger one is answered 8
+         * {@code Filesize too large}. 1 GiB by default, Flickr's limit for videos.
+         */
+        public Builder maxUploadBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxUploadBytes must be positive, not " + bytes);
+            }
+            this.maxUploadBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Makes the sandbox a recording proxy in front of {@link #upstream}: every request is passed on and
+         * its answer handed back, and each exchange is written to {@code cassette} (YAML) with the API key
+         * written as {@code (api key)} and signatures, tokens, nonces and timestamps left out, for
+         * {@link #replayFrom} to answer later. The file is rewritten after each exchange, through a
+         * temporary file, so it is always whole.
+         */
+        public Builder recordTo(Path cassette) {
+            this.recordTo = Objects.requireNonNull(cassette, "cassette");
+            return this;
+        }
+
+        /**
+         * The service a recording sandbox passes requests to: its base URL, such as
+         * {@code https://api.flickr.com/} or another sandbox's {@link Sandbox#baseUrl()}.
+         */
+        public Builder upstream(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            try {
+                java.net.URI u = new java.net.URI(baseUrl);
+                if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                    throw new IllegalArgumentException("upstream '" + baseUrl + "' is not an http(s) URL with a host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("upstream '" + baseUrl + "' is not a URL: " + e.getReason());
+            }
+            this.upstream = baseUrl;
+            return this;
+        }
+
+        /**
+         * Lets a recording sandbox sign OAuth requests again for the upstream's own URL, as Flickr needs
+         * (an OAuth signature covers the URL, and the client signed the sandbox's): the API secret and the
+         * secret of the one token the client uses ({@code null} for none). Both are kept out of the cassette.
+         */
+        public Builder upstreamSecrets(String apiSecret, String tokenSecret) {
+            this.upstreamSecrets = new RecordingProxy.Secrets(nonEmpty(apiSecret, "apiSecret"), tokenSecret);
+            return this;
+        }
+
+        /**
+         * Makes the sandbox answer from a cassette {@link #recordTo} wrote, with no upstream: each
+         * request gets the answer recorded for it; one the cassette lacks gets HTTP 404 naming its method
+         * and arguments.
+         */
+        public Builder replayFrom(Path cassette) {
+            this.replayFrom = Objects.requireNonNull(cassette, "cassette");
+            return this;
+        }
+
+        /**
+         * Starts the sandbox.
+         *
+         * @throws IllegalArgumentException when recording and replaying are both asked for, a recording has
+         *                                  no upstream (or an upstream no recording), or the cassette to
+         *                                  replay is missing or not a cassette
+         */
         public Sandbox start() {
+            if (recordTo != null && replayFrom != null) {
+                throw new IllegalArgumentException("a sandbox either records (recordTo) or replays (replayFrom), not both");
+            }
+            if ((recordTo == null) != (upstream == null)) {
+                throw new IllegalArgumentException(recordTo == null
+                        ? "upstream is only for recording: give recordTo(cassette) too"
+                        : "recordTo needs the service to record: give upstream(baseUrl) too");
+            }
+            if (upstreamSecrets != null && recordTo == null) {
+                throw new IllegalArgumentException("upstreamSecrets is only for recording: give recordTo and upstream too");
+            }
             return new Sandbox(this);
         }
 

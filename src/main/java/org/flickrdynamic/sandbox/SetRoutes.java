@@ -9,21 +9,22 @@ import java.util.Map;
  * {@code total} its getPhotos pages add up to.
  */
 final class SetRoutes {
-    private final DataSet data;
+    private final LiveData live;
     private final PhotoXml xml;
 
-    private SetRoutes(DataSet data, PhotoXml xml) {
-        this.data = data;
+    private SetRoutes(LiveData live, PhotoXml xml) {
+        this.live = live;
         this.xml = xml;
     }
 
-    static void register(Map<String, Route> routes, DataSet data, PhotoXml xml) {
-        SetRoutes r = new SetRoutes(data, xml);
+    static void register(Map<String, Route> routes, LiveData live, PhotoXml xml) {
+        SetRoutes r = new SetRoutes(live, xml);
         routes.put("flickr.photosets.getList", r::list);
         routes.put("flickr.photosets.getPhotos", r::photos);
     }
 
     private String list(Gatekeeper.Admitted request, Map<String, String> params) {
+        DataSet data = live.now();
         // Without user_id, the caller's own sets, as Flickr documents.
         String nsid = params.getOrDefault("user_id", request.viewer());
         if (nsid == null || data.user(nsid) == null) {
@@ -49,6 +50,7 @@ final class SetRoutes {
     }
 
     private String photos(Gatekeeper.Admitted request, Map<String, String> params) {
+        DataSet data = live.now();
         Photoset set = data.setsById.get(params.get("photoset_id"));
         String userId = params.get("user_id");
         if (userId != null && data.user(userId) == null) {

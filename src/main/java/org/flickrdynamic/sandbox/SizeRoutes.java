@@ -20,18 +20,18 @@ final class SizeRoutes {
         {"Large 1600", "_h", "h", "1600", "1200", "1"}, {"Large 2048", "_k", "k", "2048", "1536", "2"},
         {"X-Large 3K", "_3k", "3k", "3072", "2304", "3"}, {"Original", "_o", "o", "4000", "3000", "4"}};
 
-    private final DataSet data;
+    private final LiveData live;
 
-    private SizeRoutes(DataSet data) {
-        this.data = data;
+    private SizeRoutes(LiveData live) {
+        this.live = live;
     }
 
-    static void register(Map<String, Route> routes, DataSet data) {
-        routes.put("flickr.photos.getSizes", new SizeRoutes(data)::sizes);
+    static void register(Map<String, Route> routes, LiveData live) {
+        routes.put("flickr.photos.getSizes", new SizeRoutes(live)::sizes);
     }
 
     private String sizes(Gatekeeper.Admitted request, Map<String, String> params) {
-        Photo p = data.photosById.get(params.get("photo_id"));
+        Photo p = live.now().photosById.get(params.get("photo_id"));
         if (p == null || !p.visibleTo(request.viewer())) {
             throw DocumentedErrors.notFound(request.method(), "photo_id", 1, "Photo not found");
         }

@@ -107,7 +107,28 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
                       HttpAnswer.Reader<T> reader) {
-        HttpUriRequestBase request = request(verb, url, params);
+        return execute(label, url, request(verb, url, params), readTimeout, reader);
+    }
+
+    /**
+     * Sends a POST whose body is already built, such as a multipart upload, and hands the answer to
+     * {@code reader} while the connection is open. The body is written as it is read (a file body
+     * streams from disk), so its size does not matter to the heap.
+     *
+     * @param label       what the request is for, for messages
+     * @param url         the endpoint, without query string
+     * @param body        the request body, with its content type
+     * @param readTimeout how long to wait for the answer to start, once the body is sent, and between its bytes
+     * @throws FlickrTransportException when no answer could be had
+     */
+    public <T> T post(String label, String url, HttpEntity body, Duration readTimeout, HttpAnswer.Reader<T> reader) {
+        HttpPost post = new HttpPost(URI.create(url));
+        post.setEntity(body);
+        return execute(label, url, post, readTimeout, reader);
+    }
+
+    private <T> T execute(String label, String url, HttpUriRequestBase request, Duration readTimeout,
+                          HttpAnswer.Reader<T> reader) {
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(readTimeout))
                 .setConnectionRequestTimeout(Timeout.of(readTimeout))

@@ -193,7 +193,9 @@ class RetryTest {
                 // Up to 20 s of retries: the sandbox below starts well within that, even on a loaded machine.
                 .retryPolicy(RetryPolicy.retries(1000).withBaseDelay(Duration.ofMillis(20)).withMaxDelay(Duration.ofMillis(20)))
                 .build();
-        String photo = sandbox.photoIds().get(0);
+        // A photo of the token's user, which the late sandbox (same seed) has too.
+        String photo = client.call("flickr.people.getPhotos", "user_id", writer.userNsid(), "per_page", 1).element("photos")
+                .element("photo").attributeValue("id");
         CompletableFuture<Element> call = CompletableFuture.supplyAsync(
                 () -> toNothing.call("flickr.photos.setTags", "photo_id", photo, "tags", "late"));
         while (retryLog().isEmpty()) {

@@ -169,8 +169,12 @@ class ServerTest {
     @Test
     void otherPathsVerbsAndBrokenEscapesAreRefused() throws Exception {
         HttpResponse<String> notFound = SandboxHttp.HTTP.send(HttpRequest.newBuilder(
-                URI.create(sandbox.baseUrl() + "services/upload/")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(sandbox.baseUrl() + "services/download/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, notFound.statusCode());
+        HttpResponse<String> uploadByGet = SandboxHttp.HTTP.send(HttpRequest.newBuilder(
+                URI.create(sandbox.baseUrl() + "services/upload/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, uploadByGet.statusCode());
+        assertEquals("POST", uploadByGet.headers().firstValue("Allow").orElse(""));
         HttpResponse<String> put = SandboxHttp.HTTP.send(HttpRequest.newBuilder(URI.create(sandbox.restUrl()))
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, put.statusCode());

@@ -1,0 +1,69 @@
+package org.flickrdynamic.sandbox;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.flickrdynamic.sign.Percent;
+
+/**
+ * Takes credentials out of an answer before it goes into a cassette: every value of the request's key,
+ * token and signature parameters, the tokens and token secrets the answer itself hands out (OAuth's
+ * {@code oauth_token} and {@code oauth_token_secret}, the legacy {@code <token>}), and any value the
+ * recorder was told to hide. Each is replaced wherever it appears, as written and percent-encoded once
+ * or twice (a {@code debug_sbs} base string encodes its parameters twice): the key by
+ * {@value Cassette#KEY}, everything else by {@value #HIDDEN}.
+ */
+final class Scrubber {
+    static final String HIDDEN = "(scrubbed)";
+    private static final Set<String> KEY_PARAMS = Set.of("api_key", "oauth_consumer_key");
+    private static final Set<String> SECRET_PARAMS = Set.of("oauth_token", "auth_token", "oauth_signature", "api_sig",
+            "oauth_verifier", "oauth_token_secret");
+    private static final Pattern FORM_SECRET = Pattern.compile("(?:^|&)(oauth_token|oauth_token_secret)=([^&\\s]+)");
+    private static final Pattern XML_TOKEN = Pattern.compile("<token>([^<]+)</token>");
+    /** Shorter values are left alone: replacing "1" everywhere would wreck the body and hide nothing. */
+    private static final int SHORTEST = 6;
+
+    private final Set<String> alsoHidden;
+
+    /** @param alsoHidden values to hide besides those found in requests and answers (a real API secret, say) */
+    Scrubber(Set<String> alsoHidden) {
+        this.alsoHidden = Set.copyOf(alsoHidden);
+    }
+
+    /** The answer's body with every credential of the request and the answer replaced. */
+    String scrub(Map<String, String> requestParams, String body) {
+        Map<String, String> replace = new LinkedHashMap<>();
+        requestParams.forEach((name, value) -> {
+            if (KEY_PARAMS.contains(name)) {
+                replace.put(value, Cassette.KEY);
+            } else if (SECRET_PARAMS.contains(name)) {
+                replace.put(value, HIDDEN);
+            }
+        });
+        Matcher form = FORM_SECRET.matcher(body);
+        while (form.find()) {
+            replace.put(Percent.decode(form.group(2)), HIDDEN);
+        }
+        Matcher xml = XML_TOKEN.matcher(body);
+        while (xml.find()) {
+            replace.put(xml.group(1).strip(), HIDDEN);
+        }
+        alsoHidden.forEach(v -> replace.put(v, HIDDEN));
+        String out = body;
+        // Longest first, so a value that contains another is replaced whole.
+        for (Map.Entry<String, String> e : replace.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, String> x) -> x.getKey().length()).reversed()).toList()) {
+            String value = e.getKey();
+            if (value == null || value.length() < SHORTEST) {
+                continue;
+            }
+            String once = Percent.encode(value);
+            out = out.replace(value, e.getValue()).replace(once, e.getValue()).replace(Percent.encode(once), e.getValue());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,190 @@
+package org.flickrdynamic.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.table.Source;
+
+/**
+ * Flickr's upload and replace endpoints ({@code services/upload/}, {@code services/replace/}): a
+ * {@code multipart/form-data} POST whose text fields are checked as a REST call's parameters are (key,
+ * signature over every field but the file, token, {@code write} permission), and whose file part
+ * {@code photo} is streamed through, counted and hashed, never stored. Then, in Flickr's words:
+ * 2 {@code No photo specified}, 4 {@code Filesize was zero}, 8 {@code Filesize too large} (over the
+ * sandbox's {@code maxUploadBytes}), 5 {@code Filetype was not recognised} (the first bytes are not a
+ * known image or video format), and for a replace 3 {@code Photo not found} when {@code photo_id} is
+ * not the caller's. A good upload becomes a photo of the caller ({@code <photoid>}); with
+ * {@code async=1} a ticket ({@code <ticketid>}), processed after the sandbox's ticket delay, which
+ * fails then if the file type is not recognised.
+ */
+final class UploadEndpoint {
+    static final String UPLOAD_PATH = "/services/upload/";
+    static final String REPLACE_PATH = "/services/replace/";
+    private static final int KEPT = 1_000;
+    private static final DateTimeFormatter MYSQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static final MethodSpec UPLOAD = spec("upload");
+    private static final MethodSpec REPLACE = spec("replace");
+
+    private final Gatekeeper gate;
+    private final LiveData live;
+    private final TicketDesk tickets;
+    private final long maxBytes;
+    private final LongSupplier nowSeconds;
+    private final ArrayDeque<SandboxUpload> received = new ArrayDeque<>();
+
+    UploadEndpoint(Gatekeeper gate, LiveData live, TicketDesk tickets, long maxBytes, LongSupplier nowSeconds) {
+        this.gate = gate;
+        this.live = live;
+        this.tickets = tickets;
+        this.maxBytes = maxBytes;
+        this.nowSeconds = nowSeconds;
+    }
+
+    private static MethodSpec spec(String name) {
+        return new MethodSpec(name, "", Source.API, true, true, Permission.WRITE, "POST", List.of(), null, List.of(),
+                null, null, true);
+    }
+
+    /** Whether a path is one of the two endpoints. */
+    static boolean handles(String path) {
+        return UPLOAD_PATH.equals(path) || REPLACE_PATH.equals(path);
+    }
+
+    /**
+     * Reads a multipart body, adding its text fields to {@code params} (after the query's and the
+     * Authorization header's, a name given twice keeping its first value).
+     *
+     * @return the file part, or {@code null} when the body had none
+     * @throws Multipart.Malformed when the body is not multipart, or not well-formed
+     */
+    static Multipart.FilePart receive(String contentType, InputStream body, Map<String, String> params)
+            throws IOException, Multipart.Malformed {
+        String boundary = Multipart.boundary(contentType);
+        if (boundary == null) {
+            throw new Multipart.Malformed("an upload must be a multipart/form-data POST with a boundary, not "
+                    + (contentType == null ? "a body without Content-Type" : contentType));
+        }
+        Multipart.Received r = Multipart.read(boundary, body, null);
+        r.fields().forEach(params::putIfAbsent);
+        return r.file() != null && r.file().field().equals("photo") ? r.file() : null;
+    }
+
+    /** Answers an upload or replace whose body has been read. */
+    String answer(String verb, String url, String path, Map<String, String> params, Multipart.FilePart photo) {
+        boolean replace = REPLACE_PATH.equals(path);
+        Gatekeeper.Admitted admitted = gate.admit(replace ? REPLACE : UPLOAD, verb, url, params);
+        if (photo == null) {
+            throw new Fail(2, "No photo specified");
+        }
+        if (photo.size() == 0 || photo.size() > maxBytes) {
+            remember(null, replace, photo);
+            throw photo.size() == 0 ? new Fail(4, "Filesize was zero") : new Fail(8, "Filesize too large");
+        }
+        boolean async = "1".equals(params.get("async"));
+        boolean recognised = FileTypes.recognised(photo.head());
+        if (!recognised && !async) {
+            remember(null, replace, photo);
+            throw new Fail(5, "Filetype was not recognised");
+        }
+        String owner = admitted.viewer();
+        if (replace) {
+            String photoId = params.get("photo_id");
+            Photo p = live.now().photosById.get(photoId);
+            if (p == null || !p.owner().nsid().equals(owner)) {
+                throw new Fail(3, "Photo not found");
+            }
+            if (async) {
+                remember(null, true, photo);
+                return ticket(() -> recognised ? replaced(photoId, owner).id() : null);
+            }
+            Photo after = replaced(photoId, owner);
+            remember(photoId, true, photo);
+            return new Xml(96).open("photoid").attr("secret", after.secret())
+                    .attr("originalsecret", new StringBuilder(after.secret()).reverse().toString()).body()
+                    .text(photoId).close("photoid").toString();
+        }
+        if (async) {
+            remember(null, false, photo);
+            return ticket(() -> recognised ? added(owner, params, photo.filename()).id() : null);
+        }
+        String id = added(owner, params, photo.filename()).id();
+        remember(id, false, photo);
+        return new Xml(48).element("photoid", id).toString();
+    }
+
+    private String ticket(java.util.function.Supplier<String> processing) {
+        return new Xml(48).element("ticketid", tickets.take(processing)).toString();
+    }
+
+    /** Makes the uploaded photo: the caller's, titled as asked or after the file, visible as asked (public by default). */
+    private Photo added(String owner, Map<String, String> params, String filename) {
+        SandboxUser user = live.now().user(owner);
+        long now = nowSeconds.getAsLong();
+        return live.edit(draft -> {
+            String id = draft.newPhotoId();
+            List<String> raw = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
+            for (String t : TagText.raw(params.get("tags"))) {
+                String norm = TagText.normalize(t);
+                if (!norm.isEmpty() && !tags.contains(norm)) {
+                    tags.add(norm);
+                    raw.add(t);
+                }
+            }
+            int[] serverAndFarm = draft.newServerAndFarm();
+            Photo p = new Photo(id, user, draft.newSecret(), Integer.toString(serverAndFarm[0]), serverAndFarm[1],
+                    params.getOrDefault("title", withoutExtension(filename)), params.getOrDefault("description", ""),
+                    tags, raw, !"0".equals(params.getOrDefault("is_public", "1")), "1".equals(params.get("is_friend")),
+                    "1".equals(params.get("is_family")), now,
+                    MYSQL.format(LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC)), 0);
+            draft.put(p);
+            return p;
+        });
+    }
+
+    /** Gives a photo a new file: a new secret; a photo gone or no longer the caller's meanwhile is not found. */
+    private Photo replaced(String photoId, String owner) {
+        return live.edit(draft -> {
+            Photo p = draft.photo(photoId);
+            if (p == null || !p.owner().nsid().equals(owner)) {
+                throw new Fail(3, "Photo not found");
+            }
+            Photo after = p.withSecret(draft.newSecret());
+            draft.put(after);
+            return after;
+        });
+    }
+
+    private static String withoutExtension(String filename) {
+        int dot = filename.lastIndexOf('.');
+        return dot > 0 ? filename.substring(0, dot) : filename;
+    }
+
+    private void remember(String photoId, boolean replace, Multipart.FilePart photo) {
+        synchronized (received) {
+            if (received.size() == KEPT) {
+                received.removeFirst();
+            }
+            received.addLast(new SandboxUpload(photoId, replace, photo.filename(), photo.contentType(), photo.size(),
+                    photo.sha256()));
+        }
+    }
+
+    /** The files received, oldest first (the latest 1,000). */
+    List<SandboxUpload> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+}

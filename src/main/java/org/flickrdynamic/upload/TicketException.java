@@ -1,0 +1,50 @@
+package org.flickrdynamic.upload;
+
+import java.util.List;
+
+import org.flickrdynamic.FlickrException;
+
+/**
+ * An asynchronous upload did not give a photo: Flickr could not process the file, does not know the
+ * ticket, or was still processing when the wait ran out (only that one is {@linkplain #isRetryable()
+ * retryable}: wait again with the same ticket).
+ */
+public class TicketException extends FlickrException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why no photo came of the tickets. */
+    public enum Reason {
+        /** {@code checkTickets} said {@code complete="2"}: Flickr could not process the file. */
+        FAILED,
+        /** {@code checkTickets} said {@code invalid="1"}: Flickr knows no such ticket. */
+        INVALID,
+        /** The wait ran out while the tickets were still being processed. */
+        TIMED_OUT,
+        /** The waiting thread was interrupted; its interrupt flag is set again. */
+        INTERRUPTED
+    }
+
+    private final Reason reason;
+    private final List<String> tickets;
+
+    /**
+     * @param reason  why
+     * @param tickets the tickets concerned
+     * @param message what happened, naming the tickets
+     */
+    public TicketException(Reason reason, List<String> tickets, String message) {
+        super(message, reason == Reason.TIMED_OUT || reason == Reason.INTERRUPTED, null);
+        this.reason = reason;
+        this.tickets = List.copyOf(tickets);
+    }
+
+    /** Why no photo came of the tickets. */
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The tickets concerned: those that failed, were unknown, or were still pending. */
+    public List<String> tickets() {
+        return tickets;
+    }
+}
