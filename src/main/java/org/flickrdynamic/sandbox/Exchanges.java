@@ -14,7 +14,8 @@ import org.flickrdynamic.table.MethodSpec;
  * Answers every HTTP exchange of a sandbox: decodes the parameters, records the request and hands it
  * to the path's answerer. {@code /services/rest/}: the {@link Gatekeeper}'s checks, then the method's
  * {@link Route} (or the method table's example), in Flickr's envelope {@code <rsp stat="ok">payload</rsp>}
- * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8}.
+ * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8},
+ * gzipped for clients that accept it (see {@link Gzip}).
  * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}. An OAuth
  * refusal anywhere is answered as Flickr answers it: an HTTP error with an {@code oauth_problem} body.
  */
@@ -29,6 +30,7 @@ final class Exchanges implements HttpHandler {
     private final LegacyAuth legacy;
     private final RequestLog log;
     private final String defaultHost;
+    private final Gzip gzip = new Gzip();
     private final Object idle = new Object();
     private int inFlight;
 
@@ -132,8 +134,12 @@ final class Exchanges implements HttpHandler {
         return x.raw("\n</rsp>\n").toString();
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= Gzip.MIN_BYTES && Gzip.accepted(exchange.getRequestHeaders().getFirst("Accept-Encoding"))) {
+            bytes = gzip.compress(bytes);
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         if (reply.location() != null) {
             exchange.getResponseHeaders().set("Location", reply.location());
