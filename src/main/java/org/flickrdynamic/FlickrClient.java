@@ -112,7 +112,7 @@ public final class FlickrClient implements AutoCloseable {
         String finalVerb = verb;
         ResponseReader reader = new ResponseReader(table(), spec, url, settings.maxResponseBytes,
                 sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null);
-        return transport.send(spec.name(), verb, url, params, settings.readTimeout, reader);
+        return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.maxResponseBytes, reader);
     }
 
     /** The method table this client validates against. */

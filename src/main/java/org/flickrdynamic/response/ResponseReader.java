@@ -14,6 +14,7 @@ import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.transport.BodyTooLargeException;
 import org.flickrdynamic.transport.HttpAnswer;
 
 /**
@@ -113,10 +114,20 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
 
     private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CappedInputStream.TooLargeException) {
+            if (t instanceof BodyTooLargeException big && big.decompressed()) {
+                return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                        + " decompresses to more than the cap of " + maxBytes + " bytes and was refused"
+                        + " (raise maxResponseBytes if it is genuine)", 200, false, null);
+            }
+            if (t instanceof CappedInputStream.TooLargeException || t instanceof BodyTooLargeException) {
                 return new FlickrTransportException("The answer to " + method.name() + " from " + url
                         + " is larger than the cap of " + maxBytes + " bytes and was refused"
                         + " (raise maxResponseBytes if it is genuine)", 200, false, null);
+            }
+            if (t instanceof java.util.zip.ZipException) {
+                return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                        + " is not a Flickr response: its gzip encoding is corrupt (" + t.getMessage() + ")",
+                        200, true, null);
             }
         }
         String reason = reason(e);

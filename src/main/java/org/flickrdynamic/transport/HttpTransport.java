@@ -3,6 +3,7 @@ package org.flickrdynamic.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipException;
 
 import javax.net.ssl.SSLException;
 
@@ -47,12 +49,18 @@ import org.flickrdynamic.sign.Percent;
  *
  * <p>There are no automatic retries or redirects here: a retry of a write must be a deliberate decision,
  * and a redirect would resend keys to a host nobody chose.
+ *
+ * <p>Every request asks for {@code gzip}, as Flickr serves it, and the body is decompressed here while
+ * it streams, with the call's size cap applied twice: to the bytes on the wire and to the bytes they
+ * decompress to, so neither an endless body nor a gzip bomb can fill the heap.
  */
 public final class HttpTransport implements AutoCloseable {
     /** A GET whose URL would pass this many bytes goes as a form POST, which Flickr accepts for reads too. */
     static final int MAX_GET_URL = 6_000;
     private static final int SIGNATURE_ROOM = 400;
     private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
+    /** The size cap of {@link #send} calls that name none: far above any Flickr answer. */
+    public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
     private final TransportSettings settings;
     private final PoolingHttpClientConnectionManager pool;
@@ -75,6 +83,8 @@ public final class HttpTransport implements AutoCloseable {
                 .setConnectionManager(pool)
                 .setUserAgent(settings.userAgent())
                 .disableAutomaticRetries()
+                // Decompressed here instead, where the call's size cap can be applied on both sides.
+                .disableContentCompression()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
@@ -105,7 +115,21 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
                       HttpAnswer.Reader<T> reader) {
+        return send(label, verb, url, params, readTimeout, DEFAULT_MAX_BYTES, reader);
+    }
+
+    /**
+     * Sends a request and hands the answer to {@code reader} while the connection is open, its body
+     * decompressed and capped.
+     *
+     * @param maxBytes the most bytes the body may take, on the wire and once decompressed; reading past
+     *                 either throws {@link BodyTooLargeException}
+     * @see #send(String, String, String, Map, Duration, HttpAnswer.Reader)
+     */
+    public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
+                      long maxBytes, HttpAnswer.Reader<T> reader) {
         HttpUriRequestBase request = request(verb, url, params);
+        request.setHeader("Accept-Encoding", "gzip");
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(readTimeout))
                 .setConnectionRequestTimeout(Timeout.of(readTimeout))
@@ -119,10 +143,16 @@ public final class HttpTransport implements AutoCloseable {
         boolean keep = false;
         try {
             HttpEntity entity = response.getEntity();
-            InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+            String encoding = header(response, "Content-Encoding");
+            InputStream wire = entity == null ? InputStream.nullInputStream()
+                    : new LimitedInputStream(entity.getContent(), maxBytes, false);
+            InputStream body = decode(label, url, encoding, wire, maxBytes);
             T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
-                    header(response, "Retry-After"), body));
-            EntityUtils.consume(entity); // the rest (trailing whitespace) so the connection can be reused
+                    header(response, "Retry-After"), body, encoding));
+            // The rest (trailing whitespace, a gzip trailer) so the connection can be reused; through the
+            // cap, so a body that goes on after its document cannot keep the client reading.
+            wire.transferTo(OutputStream.nullOutputStream());
+            EntityUtils.consume(entity);
             keep = true;
             return result;
         } catch (FlickrException e) {
@@ -136,6 +166,21 @@ public final class HttpTransport implements AutoCloseable {
                 closeQuietly(response);
             }
         }
+    }
+
+    /** The body as the server meant it: gunzipped when it came gzipped, both sides capped. */
+    private static InputStream decode(String label, String url, String encoding, InputStream wire, long maxBytes)
+            throws IOException {
+        if (encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")) {
+            return wire;
+        }
+        String e = encoding.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!e.equals("gzip") && !e.equals("x-gzip")) {
+            throw new FlickrTransportException("The answer to " + label + " from " + url + " came in the "
+                    + "Content-Encoding \"" + encoding.strip() + "\", which was not asked for (only gzip is)",
+                    0, false, null);
+        }
+        return new LimitedInputStream(new GunzipInputStream(wire), maxBytes, true);
     }
 
     private static HttpUriRequestBase request(String verb, String url, Map<String, String> params) {
@@ -179,6 +224,13 @@ public final class HttpTransport implements AutoCloseable {
 
     private FlickrTransportException failure(String label, String url, IOException e) {
         String where = " calling " + label + " at " + url;
+        if (e instanceof BodyTooLargeException) {
+            return new FlickrTransportException("Refused the answer" + where + ": " + e.getMessage(), 0, false, null);
+        }
+        if (e instanceof ZipException) {
+            return new FlickrTransportException("The gzip-encoded answer" + where + " is corrupt ("
+                    + e.getMessage() + ")", 0, true, null);
+        }
         if (e instanceof ConnectTimeoutException) {
             return new FlickrTransportException("Timed out connecting" + where + " after "
                     + settings.connectTimeout().toMillis() + " ms", 0, true, e);
