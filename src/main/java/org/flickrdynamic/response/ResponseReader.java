@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.dom4j.Document;
 import org.dom4j.DocumentException;
+import org.dom4j.DocumentFactory;
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrException;
@@ -23,6 +24,10 @@ import org.flickrdynamic.transport.HttpAnswer;
  * that is not a Flickr answer. One per call.
  */
 public final class ResponseReader implements HttpAnswer.Reader<Element> {
+    /** One tree builder per thread; every node of every answer is made by this factory. */
+    private static final ThreadLocal<FastTreeBuilder> TREES =
+            ThreadLocal.withInitial(() -> new FastTreeBuilder(DocumentFactory.getInstance()));
+
     private final MethodTable table;
     private final MethodSpec method;
     private final String url;
@@ -54,7 +59,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         }
         Document doc;
         try {
-            doc = SecureXml.reader().read(body);
+            doc = TREES.get().build(body);
         } catch (DocumentException e) {
             throw unparsable(e, body);
         }
