@@ -1,9 +1,8 @@
 package org.flickrdynamic.sandbox;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,8 +10,9 @@ import java.util.function.UnaryOperator;
  * isfamily .../>} (in a set: no {@code owner}, and {@code isprimary}), then the attributes of the
  * {@code extras} asked for, and a {@code <description>} child for the {@code description} extra.
  *
- * <p>Every piece of every photo is escaped once, when the sandbox starts, so writing a 500-photo page
- * is joining strings. Thread-safe once built.
+ * <p>Every piece of a photo is escaped once, the first time the photo is written, so writing a
+ * 500-photo page is joining strings, and a sandbox that never lists photos (a one-off command) never
+ * pays for it. Thread-safe.
  */
 final class PhotoXml {
     /** The extras written as attributes, in the order they are written; each extra's fragment index. */
@@ -37,12 +37,20 @@ final class PhotoXml {
         }
     }
 
-    private final Map<Photo, Pieces> pieces = new IdentityHashMap<>();
+    /** A photo's pieces, kept with the photo they were made from. */
+    private record Made(Photo photo, Pieces pieces) {
+    }
 
-    PhotoXml(DataSet data) {
-        for (Photo p : data.photos) {
-            pieces.put(p, pieces(p));
+    /** By photo id; an entry made from another {@link Photo} object than the one written is made anew. */
+    private final ConcurrentHashMap<String, Made> made = new ConcurrentHashMap<>();
+
+    private Pieces piecesOf(Photo p) {
+        Made m = made.get(p.id());
+        if (m == null || m.photo != p) {
+            m = new Made(p, pieces(p));
+            made.put(p.id(), m);
         }
+        return m.pieces;
     }
 
     /** Reads {@code extras}: a comma-separated list; names it does not know are ignored, as Flickr ignores them. */
@@ -70,14 +78,14 @@ final class PhotoXml {
 
     /** A photo as search and the people methods list it. */
     void write(Xml out, Photo p, Extras extras) {
-        Pieces x = pieces.get(p);
+        Pieces x = piecesOf(p);
         out.raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
         finish(out, x, extras);
     }
 
     /** A photo as a set lists it: no owner attribute (the set has one), and {@code isprimary}. */
     void writeInSet(Xml out, Photo p, Extras extras, boolean primary) {
-        Pieces x = pieces.get(p);
+        Pieces x = piecesOf(p);
         out.raw("<photo").raw(x.id).raw(x.core).raw(primary ? " isprimary=\"1\"" : " isprimary=\"0\"")
                 .raw(x.visibility);
         finish(out, x, extras);

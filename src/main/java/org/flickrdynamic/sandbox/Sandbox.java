@@ -92,7 +92,7 @@ public final class Sandbox implements AutoCloseable {
         legacy.register(routes);
         TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
-        PhotoXml photoXml = new PhotoXml(data);
+        PhotoXml photoXml = new PhotoXml();
         PhotoListRoutes.register(routes, data, photoXml);
         PhotoInfoRoutes.register(routes, data);
         SetRoutes.register(routes, data, photoXml);
