@@ -170,6 +170,11 @@ public final class FlickrClient implements AutoCloseable {
                 settings.readTimeout, Signers.forScheme(Signing.OAUTH1));
     }
 
+    /** The connection pool this client sends through, for tests of its bounds. */
+    HttpTransport transport() {
+        return transport;
+    }
+
     /** Releases this client's share of the connection pool; the last client sharing it closes it. */
     @Override
     public void close() {

@@ -100,6 +100,23 @@ public final class HttpTransport implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * How the pool stands now.
+     *
+     * @param leased    connections carrying a request
+     * @param available open connections waiting for the next request
+     * @param pending   requests waiting for a connection
+     * @param max       the most connections the pool may hold
+     */
+    public record PoolStats(int leased, int available, int pending, int max) {
+    }
+
+    /** How the pool stands now, for monitoring and tests. */
+    public PoolStats poolStats() {
+        org.apache.hc.core5.pool.PoolStats s = pool.getTotalStats();
+        return new PoolStats(s.getLeased(), s.getAvailable(), s.getPending(), s.getMax());
+    }
+
     /** Registers one more client sharing this pool; the pool closes when the last one closes. */
     public HttpTransport retain() {
         users.incrementAndGet();
