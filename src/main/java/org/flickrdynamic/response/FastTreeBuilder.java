@@ -49,6 +49,7 @@ public final class FastTreeBuilder {
     /** How deep elements may nest; Flickr's answers nest about six deep. */
     public static final int MAX_DEPTH = 1_000;
     private static final int NAME_SLOTS = 256;
+    private static final int LAST_ATTRIBUTES = 64;
     private static final XMLInputFactory INPUT = secureFactory();
 
     private final DocumentFactory factory;
@@ -56,6 +57,10 @@ public final class FastTreeBuilder {
     // short probe, so a hostile answer with thousands of names cannot grow it; misses go to the factory.
     private final String[] nameKeys = new String[NAME_SLOTS];
     private final QName[] nameValues = new QName[NAME_SLOTS];
+    // The name last seen at each attribute position: the elements of a list carry the same attributes in
+    // the same order, and the parser hands out one String per name, so most lookups are one comparison.
+    private final String[] lastAttributeKeys = new String[LAST_ATTRIBUTES];
+    private final QName[] lastAttributeNames = new QName[LAST_ATTRIBUTES];
     private final StringBuilder text = new StringBuilder();
     private Element[] stack = new Element[16];
 
@@ -201,7 +206,18 @@ public final class FastTreeBuilder {
     }
 
     private QName attributeName(XMLStreamReader r, int i) {
-        return name(r.getAttributeLocalName(i), r.getAttributePrefix(i), r.getAttributeNamespace(i));
+        String local = r.getAttributeLocalName(i);
+        String uri = r.getAttributeNamespace(i);
+        boolean plain = uri == null || uri.isEmpty();
+        if (plain && i < LAST_ATTRIBUTES && lastAttributeKeys[i] == local) {
+            return lastAttributeNames[i]; // the same String object, so the same name
+        }
+        QName name = name(local, r.getAttributePrefix(i), uri);
+        if (plain && i < LAST_ATTRIBUTES) {
+            lastAttributeKeys[i] = local;
+            lastAttributeNames[i] = name;
+        }
+        return name;
     }
 
     private QName name(String local, String prefix, String uri) {

@@ -53,6 +53,7 @@ class FastTreeBuilderTest {
             "<!--before--><?first data?><rsp><!--inside--><?pi with data?><?bare?>text<!----></rsp><!--after--><?last?>",
             "<rsp xmlns=\"urn:default\" xmlns:f=\"urn:flickr\"><f:photo f:id=\"1\" plain=\"2\"><inner xmlns=\"\"/></f:photo></rsp>",
             "<f:rsp xmlns:f=\"urn:a\"><f:x xmlns:f=\"urn:b\"><f:y/></f:x><f:z/></f:rsp>",
+            "<rsp xmlns:f=\"urn:f\" xmlns:g=\"urn:g\"><p id=\"1\"/><p f:id=\"2\"/><p id=\"3\"/><p g:id=\"4\"/><p f:id=\"5\"/></rsp>",
             "<rsp>Café Tōkyō 東京 😀 ünïcödé</rsp>",
             "<rsp title=\"Café Tōkyō 東京 😀\">mixed <b>bold</b> and <i>italic</i> tail</rsp>",
             "   \n<rsp>\n  <a>  spaced  </a>  \n  <b/>\n</rsp>   \n",
