@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
  * isfamily .../>} (in a set: no {@code owner}, and {@code isprimary}), then the attributes of the
  * {@code extras} asked for, and a {@code <description>} child for the {@code description} extra.
  *
- * <p>Every piece of a photo is escaped once, the first time the photo is written, so writing a
- * 500-photo page is joining strings, and a sandbox that never lists photos (a one-off command) never
- * pays for it. Thread-safe.
+ * <p>Every piece of a photo is escaped once, the first time the photo is written, and a photo as a list
+ * last wrote it is kept whole, so writing a 500-photo page is joining 500 strings, and a sandbox that
+ * never lists photos (a one-off command) never pays for it. Thread-safe.
  */
 final class PhotoXml {
     /** The extras written as attributes, in the order they are written; each extra's fragment index. */
@@ -30,27 +30,42 @@ final class PhotoXml {
     private record Pieces(String id, String owner, String core, String visibility, String[] extras, String description) {
     }
 
-    /** The extras a request asked for: which attribute fragments to write, and whether a description. */
-    record Extras(int[] attributes, boolean description) {
+    /**
+     * The extras a request asked for: which attribute fragments to write, and whether a description;
+     * {@code key} tells two sets of extras apart.
+     */
+    record Extras(int[] attributes, boolean description, long key) {
         boolean isEmpty() {
             return attributes.length == 0 && !description;
         }
     }
 
-    /** A photo's pieces, kept with the photo they were made from. */
-    private record Made(Photo photo, Pieces pieces) {
+    /** A photo's pieces, kept with the photo they were made from, and its last listing as a whole. */
+    private static final class Made {
+        final Photo photo;
+        final Pieces pieces;
+        /** The photo as a list last wrote it: lists ask for the same extras page after page. */
+        volatile Listed listed;
+
+        Made(Photo photo, Pieces pieces) {
+            this.photo = photo;
+            this.pieces = pieces;
+        }
+    }
+
+    private record Listed(long extras, String xml) {
     }
 
     /** By photo id; an entry made from another {@link Photo} object than the one written is made anew. */
     private final ConcurrentHashMap<String, Made> made = new ConcurrentHashMap<>();
 
-    private Pieces piecesOf(Photo p) {
+    private Made made(Photo p) {
         Made m = made.get(p.id());
         if (m == null || m.photo != p) {
             m = new Made(p, pieces(p));
             made.put(p.id(), m);
         }
-        return m.pieces;
+        return m;
     }
 
     /** Reads {@code extras}: a comma-separated list; names it does not know are ignored, as Flickr ignores them. */
@@ -68,24 +83,33 @@ final class PhotoXml {
             }
         }
         List<Integer> on = new ArrayList<>();
+        long key = description ? 1L << EXTRAS.size() : 0;
         for (int i = 0; i < wanted.length; i++) {
             if (wanted[i]) {
                 on.add(i);
+                key |= 1L << i;
             }
         }
-        return new Extras(on.stream().mapToInt(Integer::intValue).toArray(), description);
+        return new Extras(on.stream().mapToInt(Integer::intValue).toArray(), description, key);
     }
 
     /** A photo as search and the people methods list it. */
     void write(Xml out, Photo p, Extras extras) {
-        Pieces x = piecesOf(p);
-        out.raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
-        finish(out, x, extras);
+        Made m = made(p);
+        Listed listed = m.listed;
+        if (listed == null || listed.extras != extras.key) {
+            Pieces x = m.pieces;
+            Xml one = new Xml(512).raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
+            finish(one, x, extras);
+            listed = new Listed(extras.key, one.toString());
+            m.listed = listed;
+        }
+        out.raw(listed.xml);
     }
 
     /** A photo as a set lists it: no owner attribute (the set has one), and {@code isprimary}. */
     void writeInSet(Xml out, Photo p, Extras extras, boolean primary) {
-        Pieces x = piecesOf(p);
+        Pieces x = made(p).pieces;
         out.raw("<photo").raw(x.id).raw(x.core).raw(primary ? " isprimary=\"1\"" : " isprimary=\"0\"")
                 .raw(x.visibility);
         finish(out, x, extras);
