@@ -195,7 +195,7 @@ public final class FlickrClient implements AutoCloseable {
         String finalVerb = verb;
         ResponseReader reader = new ResponseReader(table(), spec, url, settings.maxResponseBytes,
                 sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null);
-        return transport.send(spec.name(), verb, url, params, settings.readTimeout, reader);
+        return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.maxResponseBytes, reader);
     }
 
     /**
@@ -348,6 +348,11 @@ public final class FlickrClient implements AutoCloseable {
     public String help(String name) {
         MethodTable table = table();
         return HelpText.of(table, MethodResolver.resolve(table, name));
+    }
+
+    /** The connection pool this client sends through, for tests of its bounds. */
+    HttpTransport transport() {
+        return transport;
     }
 
     /** Releases this client's share of the connection pool; the last client sharing it closes it. */

@@ -16,6 +16,7 @@ import org.flickrdynamic.retry.RetryAfter;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.transport.BodyTooLargeException;
 import org.flickrdynamic.transport.HttpAnswer;
 
 /**
@@ -24,6 +25,10 @@ import org.flickrdynamic.transport.HttpAnswer;
  * that is not a Flickr answer. One per call.
  */
 public final class ResponseReader implements HttpAnswer.Reader<Element> {
+    /** One tree builder per thread; every node of every answer is made by this factory. */
+    private static final ThreadLocal<FastTreeBuilder> TREES =
+            ThreadLocal.withInitial(() -> new FastTreeBuilder(PrettyDocumentFactory.instance()));
+
     private final MethodTable table;
     private final MethodSpec method;
     private final String url;
@@ -55,7 +60,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         }
         Document doc;
         try {
-            doc = SecureXml.reader().read(body);
+            doc = TREES.get().build(body);
         } catch (DocumentException e) {
             throw unparsable(e, body);
         }
@@ -116,10 +121,20 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
 
     private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CappedInputStream.TooLargeException) {
+            if (t instanceof BodyTooLargeException big && big.decompressed()) {
+                return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                        + " decompresses to more than the cap of " + maxBytes + " bytes and was refused"
+                        + " (raise maxResponseBytes if it is genuine)", 200, false, null);
+            }
+            if (t instanceof CappedInputStream.TooLargeException || t instanceof BodyTooLargeException) {
                 return new FlickrTransportException("The answer to " + method.name() + " from " + url
                         + " is larger than the cap of " + maxBytes + " bytes and was refused"
                         + " (raise maxResponseBytes if it is genuine)", 200, false, null);
+            }
+            if (t instanceof java.util.zip.ZipException) {
+                return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                        + " is not a Flickr response: its gzip encoding is corrupt (" + t.getMessage() + ")",
+                        200, true, null);
             }
         }
         String reason = reason(e);

@@ -16,7 +16,8 @@ import org.flickrdynamic.table.MethodSpec;
  * {@link Route} (or the method table's example), in Flickr's envelope {@code <rsp stat="ok">payload</rsp>}
  * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8}.
  * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}, the upload
- * and replace paths to {@link UploadEndpoint} (their multipart fields read before the request is logged). An OAuth
+ * and replace paths to {@link UploadEndpoint} (their multipart fields read before the request is logged). Answers
+ * of 1 KiB and more are gzipped for clients that accept it (see {@link Gzip}). An OAuth
  * refusal anywhere is answered as Flickr answers it: an HTTP error with an {@code oauth_problem} body.
  */
 final class Exchanges implements HttpHandler {
@@ -31,6 +32,7 @@ final class Exchanges implements HttpHandler {
     private final UploadEndpoint uploads;
     private final RequestLog log;
     private final String defaultHost;
+    private final Gzip gzip = new Gzip();
     private final Object idle = new Object();
     private int inFlight;
     private volatile Front front;
@@ -172,7 +174,10 @@ final class Exchanges implements HttpHandler {
 
     /** Flickr's success envelope around a payload. */
     static Reply ok(String payload) {
-        return new Reply(200, XML, XML_DECLARATION + "<rsp stat=\"ok\">\n" + payload + "\n</rsp>\n", null);
+        // Sized once: a photo page is hundreds of kilobytes, and growing a builder to that size copies it often.
+        String body = new StringBuilder(payload.length() + 64).append(XML_DECLARATION).append("<rsp stat=\"ok\">\n")
+                .append(payload).append("\n</rsp>\n").toString();
+        return new Reply(200, XML, body, null);
     }
 
     /** Flickr's failure envelope, laid out as Flickr lays it out. */
@@ -182,8 +187,23 @@ final class Exchanges implements HttpHandler {
         return x.raw("\n</rsp>\n").toString();
     }
 
-    static void send(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+    /** Sends a reply, gzipped when it is large enough and the client accepts gzip. */
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
+        if (reply.body().length() >= Gzip.MIN_BYTES
+                && Gzip.accepted(exchange.getRequestHeaders().getFirst("Accept-Encoding"))) {
+            exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+            write(exchange, reply, gzip.compress(reply.body()));
+        } else {
+            write(exchange, reply, reply.body().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Sends a reply as it is, never compressed: for short answers such as injected faults. */
+    static void sendPlain(HttpExchange exchange, Reply reply) throws IOException {
+        write(exchange, reply, reply.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange exchange, Reply reply, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         if (reply.location() != null) {
             exchange.getResponseHeaders().set("Location", reply.location());

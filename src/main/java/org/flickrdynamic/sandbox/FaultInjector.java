@@ -54,13 +54,13 @@ final class FaultInjector implements HttpHandler {
             }
             record(exchange);
             switch (fault.kind) {
-                case FLICKR_ERROR -> Exchanges.send(exchange, new Reply(200, "text/xml; charset=utf-8",
+                case FLICKR_ERROR -> Exchanges.sendPlain(exchange, new Reply(200, "text/xml; charset=utf-8",
                         Exchanges.failure(fault.code, message(fault.code)), null));
                 case HTTP_STATUS -> {
                     if (fault.retryAfter != null) {
                         exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
                     }
-                    Exchanges.send(exchange, Reply.text(fault.code, "sandbox fault: HTTP " + fault.code + "\n"));
+                    Exchanges.sendPlain(exchange, Reply.text(fault.code, "sandbox fault: HTTP " + fault.code + "\n"));
                 }
                 default -> {
                     // DROP_AFTER_READING: read and recorded; closing now leaves the client without an answer.

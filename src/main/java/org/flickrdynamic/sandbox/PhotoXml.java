@@ -2,7 +2,6 @@ package org.flickrdynamic.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -11,8 +10,9 @@ import java.util.function.UnaryOperator;
  * isfamily .../>} (in a set: no {@code owner}, and {@code isprimary}), then the attributes of the
  * {@code extras} asked for, and a {@code <description>} child for the {@code description} extra.
  *
- * <p>Every piece of every photo is escaped once, when the sandbox starts (or when an edited or new photo
- * is first written), so writing a 500-photo page is joining strings. Thread-safe.
+ * <p>Every piece of a photo is escaped once, the first time the photo is written, and a photo as a list
+ * last wrote it is kept whole, so writing a 500-photo page is joining 500 strings, and a sandbox that
+ * never lists photos (a one-off command) never pays for it. Thread-safe.
  */
 final class PhotoXml {
     /** The extras written as attributes, in the order they are written; each extra's fragment index. */
@@ -26,43 +26,59 @@ final class PhotoXml {
         {"n", "_n", "320", "240"}, {"m", "", "500", "375"}, {"z", "_z", "640", "480"}, {"c", "_c", "800", "600"},
         {"l", "_b", "1024", "768"}, {"o", "_o", "4000", "3000"}};
 
-    /** One photo's escaped pieces, and the photo they were made of. */
-    private record Pieces(Photo photo, String id, String owner, String core, String visibility, String[] extras,
-                          String description) {
+    /** One photo's escaped pieces. */
+    private record Pieces(String id, String owner, String core, String visibility, String[] extras, String description) {
     }
 
-    /** The extras a request asked for: which attribute fragments to write, and whether a description. */
-    record Extras(int[] attributes, boolean description) {
+    /**
+     * The extras a request asked for: which attribute fragments to write, and whether a description;
+     * {@code key} tells two sets of extras apart.
+     */
+    record Extras(int[] attributes, boolean description, long key) {
         boolean isEmpty() {
             return attributes.length == 0 && !description;
         }
     }
 
-    /** By photo id; an entry made of an older version of a photo (before an edit) is made again. */
-    private final Map<String, Pieces> pieces = new ConcurrentHashMap<>();
+    /** A photo's pieces, kept with the photo they were made from, and its last listing as a whole. */
+    private static final class Made {
+        final Photo photo;
+        final Pieces pieces;
+        /** The photo as a list last wrote it: lists ask for the same extras page after page. */
+        volatile Listed listed;
 
-    /** Whether photos are made when read: then their pieces are made each time too, never held. */
-    private final boolean onDemand;
-
-    PhotoXml(DataSet data) {
-        this.onDemand = data.onDemand;
-        if (onDemand) {
-            return; // photos made when read are escaped when written: holding them all is what they avoid
-        }
-        for (Photo p : data.photos) {
-            pieces.put(p.id(), pieces(p));
+        Made(Photo photo, Pieces pieces) {
+            this.photo = photo;
+            this.pieces = pieces;
         }
     }
 
-    private Pieces piecesOf(Photo p) {
-        Pieces x = pieces.get(p.id());
-        if (x == null || x.photo != p) {
-            x = pieces(p);
+    private record Listed(long extras, String xml) {
+    }
+
+    /**
+     * By photo id; an entry made from another {@link Photo} object than the one written (an edited photo)
+     * is made anew.
+     */
+    private final ConcurrentHashMap<String, Made> made = new ConcurrentHashMap<>();
+    /** Whether photos are made when read: then their pieces are made each time too, never held. */
+    private final boolean onDemand;
+
+    /** @param onDemand whether the data set makes its photos when read ({@link DataSet#onDemand}) */
+    PhotoXml(boolean onDemand) {
+        this.onDemand = onDemand;
+    }
+
+    private Made made(Photo p) {
+        Made m = made.get(p.id());
+        if (m == null || m.photo != p) {
+            m = new Made(p, pieces(p));
             if (!onDemand) {
-                pieces.put(p.id(), x);
+                // Holding every photo made on demand is what a synthetic data set exists to avoid.
+                made.put(p.id(), m);
             }
         }
-        return x;
+        return m;
     }
 
     /** Reads {@code extras}: a comma-separated list; names it does not know are ignored, as Flickr ignores them. */
@@ -80,24 +96,33 @@ final class PhotoXml {
             }
         }
         List<Integer> on = new ArrayList<>();
+        long key = description ? 1L << EXTRAS.size() : 0;
         for (int i = 0; i < wanted.length; i++) {
             if (wanted[i]) {
                 on.add(i);
+                key |= 1L << i;
             }
         }
-        return new Extras(on.stream().mapToInt(Integer::intValue).toArray(), description);
+        return new Extras(on.stream().mapToInt(Integer::intValue).toArray(), description, key);
     }
 
     /** A photo as search and the people methods list it. */
     void write(Xml out, Photo p, Extras extras) {
-        Pieces x = piecesOf(p);
-        out.raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
-        finish(out, x, extras);
+        Made m = made(p);
+        Listed listed = m.listed;
+        if (listed == null || listed.extras != extras.key) {
+            Pieces x = m.pieces;
+            Xml one = new Xml(512).raw("<photo").raw(x.id).raw(x.owner).raw(x.core).raw(x.visibility);
+            finish(one, x, extras);
+            listed = new Listed(extras.key, one.toString());
+            m.listed = listed;
+        }
+        out.raw(listed.xml);
     }
 
     /** A photo as a set lists it: no owner attribute (the set has one), and {@code isprimary}. */
     void writeInSet(Xml out, Photo p, Extras extras, boolean primary) {
-        Pieces x = piecesOf(p);
+        Pieces x = made(p).pieces;
         out.raw("<photo").raw(x.id).raw(x.core).raw(primary ? " isprimary=\"1\"" : " isprimary=\"0\"")
                 .raw(x.visibility);
         finish(out, x, extras);
@@ -138,7 +163,7 @@ final class PhotoXml {
             extras[EXTRAS.indexOf("url_" + size[0])] = attrs(x -> x.attr("url_" + size[0], sourceUrl(p, secret, size[1]))
                     .attr("height_" + size[0], size[3]).attr("width_" + size[0], size[2]));
         }
-        return new Pieces(p, attrs(x -> x.attr("id", p.id())), attrs(x -> x.attr("owner", p.owner().nsid())),
+        return new Pieces(attrs(x -> x.attr("id", p.id())), attrs(x -> x.attr("owner", p.owner().nsid())),
                 attrs(x -> x.attr("secret", p.secret()).attr("server", p.server()).attr("farm", p.farm())
                         .attr("title", p.title())),
                 attrs(x -> x.attr("ispublic", p.isPublic()).attr("isfriend", p.isFriend()).attr("isfamily", p.isFamily())),

@@ -115,7 +115,7 @@ public final class Sandbox implements AutoCloseable {
         legacy.register(routes);
         TokenRoutes.register(routes, data, mint);
         TestRoutes.register(routes, data, table);
-        PhotoXml photoXml = new PhotoXml(data);
+        PhotoXml photoXml = new PhotoXml(data.onDemand);
         PhotoListRoutes.register(routes, live, photoXml);
         PhotoInfoRoutes.register(routes, live);
         SizeRoutes.register(routes, live);

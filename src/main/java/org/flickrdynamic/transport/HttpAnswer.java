@@ -7,12 +7,19 @@ import java.io.InputStream;
  * What came back over HTTP, handed to the parse stage while the connection is still open so the body
  * can be parsed as it streams in.
  *
- * @param status      the HTTP status code
- * @param contentType the Content-Type header, or {@code null}
- * @param retryAfter  the Retry-After header, or {@code null}
- * @param body        the body; read it to the end to keep the connection for reuse
+ * @param status          the HTTP status code
+ * @param contentType     the Content-Type header, or {@code null}
+ * @param retryAfter      the Retry-After header, or {@code null}
+ * @param body            the body, already decompressed and capped; read it to the end to keep the
+ *                        connection for reuse
+ * @param contentEncoding the Content-Encoding it came in ({@code gzip}), or {@code null} when none
  */
-public record HttpAnswer(int status, String contentType, String retryAfter, InputStream body) {
+public record HttpAnswer(int status, String contentType, String retryAfter, InputStream body, String contentEncoding) {
+
+    /** An answer that came without a Content-Encoding. */
+    public HttpAnswer(int status, String contentType, String retryAfter, InputStream body) {
+        this(status, contentType, retryAfter, body, null);
+    }
 
     /** Reads an answer into a result; may throw to refuse it (the connection is then discarded). */
     @FunctionalInterface

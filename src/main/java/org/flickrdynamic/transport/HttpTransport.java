@@ -3,6 +3,7 @@ package org.flickrdynamic.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipException;
 
 import javax.net.ssl.SSLException;
 
@@ -22,6 +24,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -49,12 +52,18 @@ import org.flickrdynamic.sign.Percent;
  * <p>There are no automatic retries or redirects here: retries are decided a stage above by
  * {@link org.flickrdynamic.retry.Retrier}, which knows whether a call writes and signs each attempt afresh,
  * and a redirect would resend keys to a host nobody chose.
+ *
+ * <p>Every request asks for {@code gzip}, as Flickr serves it, and the body is decompressed here while
+ * it streams, with the call's size cap applied twice: to the bytes on the wire and to the bytes they
+ * decompress to, so neither an endless body nor a gzip bomb can fill the heap.
  */
 public final class HttpTransport implements AutoCloseable {
     /** A GET whose URL would pass this many bytes goes as a form POST, which Flickr accepts for reads too. */
     static final int MAX_GET_URL = 6_000;
     private static final int SIGNATURE_ROOM = 400;
     private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
+    /** The size cap of {@link #send} calls that name none: far above any Flickr answer. */
+    public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
     private final TransportSettings settings;
     private final PoolingHttpClientConnectionManager pool;
@@ -67,6 +76,9 @@ public final class HttpTransport implements AutoCloseable {
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
+                .setSSLSocketFactory(new LazyTlsSocketFactory())
+                // A server that accepts the connection but never finishes the handshake is a connect failure.
+                .setDefaultTlsConfig(TlsConfig.custom().setHandshakeTimeout(Timeout.of(settings.connectTimeout())).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         // A pooled connection the server has quietly closed is checked before reuse.
@@ -77,6 +89,8 @@ public final class HttpTransport implements AutoCloseable {
                 .setConnectionManager(pool)
                 .setUserAgent(settings.userAgent())
                 .disableAutomaticRetries()
+                // Decompressed here instead, where the call's size cap can be applied on both sides.
+                .disableContentCompression()
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
@@ -86,6 +100,23 @@ public final class HttpTransport implements AutoCloseable {
     /** The settings this pool was opened with. */
     public TransportSettings settings() {
         return settings;
+    }
+
+    /**
+     * How the pool stands now.
+     *
+     * @param leased    connections carrying a request
+     * @param available open connections waiting for the next request
+     * @param pending   requests waiting for a connection
+     * @param max       the most connections the pool may hold
+     */
+    public record PoolStats(int leased, int available, int pending, int max) {
+    }
+
+    /** How the pool stands now, for monitoring and tests. */
+    public PoolStats poolStats() {
+        org.apache.hc.core5.pool.PoolStats s = pool.getTotalStats();
+        return new PoolStats(s.getLeased(), s.getAvailable(), s.getPending(), s.getMax());
     }
 
     /** Registers one more client sharing this pool; the pool closes when the last one closes. */
@@ -107,7 +138,20 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
                       HttpAnswer.Reader<T> reader) {
-        return execute(label, url, request(verb, url, params), readTimeout, reader);
+        return send(label, verb, url, params, readTimeout, DEFAULT_MAX_BYTES, reader);
+    }
+
+    /**
+     * Sends a request and hands the answer to {@code reader} while the connection is open, its body
+     * decompressed and capped.
+     *
+     * @param maxBytes the most bytes the body may take, on the wire and once decompressed; reading past
+     *                 either throws {@link BodyTooLargeException}
+     * @see #send(String, String, String, Map, Duration, HttpAnswer.Reader)
+     */
+    public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
+                      long maxBytes, HttpAnswer.Reader<T> reader) {
+        return execute(label, url, request(verb, url, params), readTimeout, maxBytes, reader);
     }
 
     /**
@@ -119,16 +163,19 @@ public final class HttpTransport implements AutoCloseable {
      * @param url         the endpoint, without query string
      * @param body        the request body, with its content type
      * @param readTimeout how long to wait for the answer to start, once the body is sent, and between its bytes
+     * @param maxBytes    the most bytes the answer may take, on the wire and once decompressed
      * @throws FlickrTransportException when no answer could be had
      */
-    public <T> T post(String label, String url, HttpEntity body, Duration readTimeout, HttpAnswer.Reader<T> reader) {
+    public <T> T post(String label, String url, HttpEntity body, Duration readTimeout, long maxBytes,
+                      HttpAnswer.Reader<T> reader) {
         HttpPost post = new HttpPost(URI.create(url));
         post.setEntity(body);
-        return execute(label, url, post, readTimeout, reader);
+        return execute(label, url, post, readTimeout, maxBytes, reader);
     }
 
-    private <T> T execute(String label, String url, HttpUriRequestBase request, Duration readTimeout,
+    private <T> T execute(String label, String url, HttpUriRequestBase request, Duration readTimeout, long maxBytes,
                           HttpAnswer.Reader<T> reader) {
+        request.setHeader("Accept-Encoding", "gzip");
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(readTimeout))
                 .setConnectionRequestTimeout(Timeout.of(readTimeout))
@@ -142,10 +189,16 @@ public final class HttpTransport implements AutoCloseable {
         boolean keep = false;
         try {
             HttpEntity entity = response.getEntity();
-            InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+            String encoding = header(response, "Content-Encoding");
+            InputStream wire = entity == null ? InputStream.nullInputStream()
+                    : new LimitedInputStream(entity.getContent(), maxBytes, false);
+            InputStream body = decode(label, url, encoding, wire, maxBytes);
             T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
-                    header(response, "Retry-After"), body));
-            EntityUtils.consume(entity); // the rest (trailing whitespace) so the connection can be reused
+                    header(response, "Retry-After"), body, encoding));
+            // The rest (trailing whitespace, a gzip trailer) so the connection can be reused; through the
+            // cap, so a body that goes on after its document cannot keep the client reading.
+            wire.transferTo(OutputStream.nullOutputStream());
+            EntityUtils.consume(entity);
             keep = true;
             return result;
         } catch (FlickrException e) {
@@ -161,6 +214,21 @@ public final class HttpTransport implements AutoCloseable {
                 closeQuietly(response);
             }
         }
+    }
+
+    /** The body as the server meant it: gunzipped when it came gzipped, both sides capped. */
+    private static InputStream decode(String label, String url, String encoding, InputStream wire, long maxBytes)
+            throws IOException {
+        if (encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")) {
+            return wire;
+        }
+        String e = encoding.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!e.equals("gzip") && !e.equals("x-gzip")) {
+            throw new FlickrTransportException("The answer to " + label + " from " + url + " came in the "
+                    + "Content-Encoding \"" + encoding.strip() + "\", which was not asked for (only gzip is)",
+                    0, false, null);
+        }
+        return new LimitedInputStream(new GunzipInputStream(wire), maxBytes, true);
     }
 
     private static HttpUriRequestBase request(String verb, String url, Map<String, String> params) {
@@ -209,6 +277,13 @@ public final class HttpTransport implements AutoCloseable {
      */
     private FlickrTransportException failure(String label, String url, IOException e) {
         String where = " calling " + label + " at " + url;
+        if (e instanceof BodyTooLargeException) {
+            return new FlickrTransportException("Refused the answer" + where + ": " + e.getMessage(), 0, false, null);
+        }
+        if (e instanceof ZipException) {
+            return new FlickrTransportException("The gzip-encoded answer" + where + " is corrupt ("
+                    + e.getMessage() + ")", 0, true, null);
+        }
         if (e instanceof ConnectTimeoutException) {
             return FlickrTransportException.notSent("Timed out connecting" + where + " after "
                     + settings.connectTimeout().toMillis() + " ms", true, e);

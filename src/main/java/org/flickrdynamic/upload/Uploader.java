@@ -122,7 +122,8 @@ public final class Uploader {
         Map<String, String> signed = Signers.forScheme(context.signing()).sign("POST", url, fields, credentials);
         ResponseReader reader = new ResponseReader(context.table(), spec, url, context.maxResponseBytes(),
                 context.signing() == Signing.OAUTH1 ? () -> OAuth1Signer.baseString("POST", url, signed) : null);
-        Element rsp = context.transport().post(spec.name(), url, multipart(signed, file), context.readTimeout(), reader);
+        Element rsp = context.transport().post(spec.name(), url, multipart(signed, file), context.readTimeout(),
+                context.maxResponseBytes(), reader);
         return id(spec, url, rsp);
     }
 

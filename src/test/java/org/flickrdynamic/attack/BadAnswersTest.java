@@ -202,7 +202,7 @@ class BadAnswersTest {
             server.script(Hostile.gzipBomb(300L * 1024 * 1024));
             FlickrTransportException e = assertThrows(FlickrTransportException.class,
                     () -> capped.call("flickr.photos.getInfo", "photo_id", "1"));
-            assertTrue(e.getMessage().contains("is larger than the cap of 1048576 bytes and was refused"), e.getMessage());
+            assertTrue(e.getMessage().contains("decompresses to more than the cap of 1048576 bytes and was refused"), e.getMessage());
             assertFalse(e.isRetryable());
             assertSentTimes(1, e);
         }

@@ -17,7 +17,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * The SLF4J binding of the test suite: it keeps the latest log lines in memory, so tests can assert what
- * the library logged (and that no secret is in it). Chosen by the {@code slf4j.provider} system property
+ * the library logged (and that no secret is in it). The library's own loggers ({@code org.flickrdynamic})
+ * are kept from DEBUG up, all others from INFO up, as a user's ordinary logging set-up would keep them
+ * (HttpClient's wire loggers print signed requests at DEBUG; SECURITY.md says to keep them off). Chosen by the {@code slf4j.provider} system property
  * the build sets, and found by the service loader when a test runs elsewhere.
  */
 public final class RecordingLogs implements SLF4JServiceProvider {
@@ -72,12 +74,15 @@ public final class RecordingLogs implements SLF4JServiceProvider {
         // Nothing to set up.
     }
 
-    /** A logger with every level on, writing into {@link #LINES}. */
+    /** A logger writing into {@link #LINES}: DEBUG and up for the library's loggers, INFO and up for others. */
     private static final class Recorder extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
 
+        private final boolean library;
+
         Recorder(String name) {
             this.name = name;
+            this.library = name.startsWith("org.flickrdynamic");
         }
 
         @Override
@@ -100,12 +105,12 @@ public final class RecordingLogs implements SLF4JServiceProvider {
 
         @Override
         public boolean isTraceEnabled() {
-            return true;
+            return false;
         }
 
         @Override
         public boolean isDebugEnabled() {
-            return true;
+            return library;
         }
 
         @Override

@@ -1,0 +1,58 @@
+package org.flickrdynamic.transport;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Passes bytes through until a cap, then refuses with {@link BodyTooLargeException}. */
+final class LimitedInputStream extends FilterInputStream {
+    private final long cap;
+    private final boolean decompressed;
+    private long count;
+
+    LimitedInputStream(InputStream in, long cap, boolean decompressed) {
+        super(in);
+        this.cap = cap;
+        this.decompressed = decompressed;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            counted(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        // Never ask for more than one byte past the cap, so the refusal comes before a large read lands.
+        int n = super.read(b, off, (int) Math.min(len, Math.max(1, cap - count + 1)));
+        if (n > 0) {
+            counted(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(Math.min(n, Math.max(1, cap - count + 1)));
+        if (skipped > 0) {
+            counted(skipped);
+        }
+        return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    private void counted(long n) throws BodyTooLargeException {
+        count += n;
+        if (count > cap) {
+            throw new BodyTooLargeException(cap, decompressed);
+        }
+    }
+}
