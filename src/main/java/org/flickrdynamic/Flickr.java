@@ -122,6 +122,41 @@ public final class Flickr {
         update(b -> b.signing(signing));
     }
 
+    /**
+     * How many times a failed call may be sent again (3 unless set; 0 never retries). Reads are retried on
+     * passing failures, writes only when they never reached the server; see {@link FlickrClient.Builder#retries}.
+     */
+    public static void retries(int retries) {
+        update(b -> b.retries(retries));
+    }
+
+    /**
+     * Limits the requests sent with the current key to {@code permits} per {@code period} (Flickr allows
+     * 3,600 an hour), shared with every client of the key in this JVM; a call waits for its turn. See
+     * {@link FlickrClient.Builder#rateLimit(int, Duration)}.
+     */
+    public static void rateLimit(int permits, Duration period) {
+        update(b -> b.rateLimit(permits, period));
+    }
+
+    /** Stops waiting for a rate limit's turns (the default). */
+    public static void noRateLimit() {
+        update(b -> b.rateLimit((org.flickrdynamic.limit.RateLimit) null));
+    }
+
+    /**
+     * Keeps the answers of unsigned reads for {@code ttl} (at most 24 hours), {@code maxEntries} at most;
+     * see {@link FlickrClient.Builder#cache}. Each change of a setting starts an empty cache.
+     */
+    public static void cache(Duration ttl, int maxEntries) {
+        update(b -> b.cache(ttl, maxEntries));
+    }
+
+    /** Turns the response cache off (the default). */
+    public static void noCache() {
+        update(FlickrClient.Builder::noCache);
+    }
+
     /** The REST endpoint. */
     public static String endpoint() {
         return CURRENT.get().endpoint();
