@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.dom4j.Document;
 import org.dom4j.DocumentFactory;
-import org.dom4j.io.SAXReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,11 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing a 100-photo search answer with the secure reader, once with {@link PrettyDocumentFactory} (what
- * the client uses) and once with dom4j's default factory, to show the printable tree costs nothing.
- * Run: {@code mvn -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test
- * -Dmdep.outputFile=target/bench.classpath}, then {@code java -cp target/test-classes:target/classes:$(cat
- * target/bench.classpath) org.openjdk.jmh.Main ParseBenchmark}.
+ * Parsing a 100-photo search answer with the client's {@link FastTreeBuilder}, once with
+ * {@link PrettyDocumentFactory} (what the client uses) and once with dom4j's default factory, to show the
+ * printable tree costs nothing. Run: {@code bin/bench parse}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ParseBenchmark {
     private byte[] answer;
-    private SAXReader pretty;
-    private SAXReader plain;
+    private FastTreeBuilder pretty;
+    private FastTreeBuilder plain;
 
     @Setup
     public void setUp() {
@@ -46,18 +43,17 @@ public class ParseBenchmark {
                     .append("\" ispublic=\"1\" isfriend=\"0\" isfamily=\"0\" />\n");
         }
         answer = sb.append("</photos>\n</rsp>\n").toString().getBytes(StandardCharsets.UTF_8);
-        pretty = SecureXml.newReader();
-        plain = SecureXml.newReader();
-        plain.setDocumentFactory(DocumentFactory.getInstance());
+        pretty = new FastTreeBuilder(PrettyDocumentFactory.instance());
+        plain = new FastTreeBuilder(DocumentFactory.getInstance());
     }
 
     @Benchmark
     public Document prettyFactory() throws Exception {
-        return pretty.read(new ByteArrayInputStream(answer));
+        return pretty.build(new ByteArrayInputStream(answer));
     }
 
     @Benchmark
     public Document defaultFactory() throws Exception {
-        return plain.read(new ByteArrayInputStream(answer));
+        return plain.build(new ByteArrayInputStream(answer));
     }
 }
