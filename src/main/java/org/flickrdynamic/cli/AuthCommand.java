@@ -4,10 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.dom4j.Element;
-import org.flickrdynamic.FlickrApiException;
-import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
-import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
@@ -47,24 +44,13 @@ final class AuthCommand {
             return FlickrCommand.USAGE;
         }
         TokenStore store = TokenStore.standard();
-        try {
-            return switch (words.get(0)) {
-                case "login" -> login(words.subList(1, words.size()), client, store);
-                case "status" -> status(client, store);
-                case "logout" -> logout(words.subList(1, words.size()), client, store);
-                case "use" -> use(words.subList(1, words.size()), client, store);
-                default -> usage("unknown auth command " + words.get(0));
-            };
-        } catch (FlickrArgumentException e) {
-            err.println("flickr: " + e.getMessage());
-            return FlickrCommand.USAGE;
-        } catch (FlickrApiException e) {
-            err.println("flickr: error " + e.code() + ": " + e.getMessage());
-            return FlickrCommand.FLICKR_ERROR;
-        } catch (FlickrTransportException e) {
-            err.println("flickr: " + e.getMessage());
-            return FlickrCommand.TRANSPORT;
-        }
+        return Clients.guarded(err, () -> switch (words.get(0)) {
+            case "login" -> login(words.subList(1, words.size()), client, store);
+            case "status" -> status(client, store);
+            case "logout" -> logout(words.subList(1, words.size()), client, store);
+            case "use" -> use(words.subList(1, words.size()), client, store);
+            default -> usage("unknown auth command " + words.get(0));
+        });
     }
 
     private int login(List<String> args, FlickrClient client, TokenStore store) {
