@@ -44,7 +44,7 @@ import org.flickrdynamic.table.Permission;
  *
  * <pre>
  * mvn -q -DskipTests package
- * java -cp "target/flickr-dynamic-0.1.0-SNAPSHOT.jar:target/lib/*" examples/backup/Backup.java OUTDIR
+ * java -cp "target/flickr-dynamic-0.1.0-SNAPSHOT.jar:target/lib/*:target/cli-lib/*" examples/backup/Backup.java OUTDIR
  * java -cp ... examples/backup/Backup.java --sandbox OUTDIR        # try it on the built-in sandbox
  * </pre>
  *
