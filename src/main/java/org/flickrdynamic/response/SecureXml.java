@@ -12,7 +12,9 @@ import org.xml.sax.XMLReader;
  * dom4j readers that refuse DOCTYPEs outright, so external entities (a local file's content) and
  * entity expansion ("billion laughs") never get a chance. One reader per thread: building a SAX parser
  * costs more than parsing a small answer, and readers are not thread-safe. Their trees come from
- * {@link PrettyDocumentFactory}, so an answer prints as indented XML.
+ * {@link PrettyDocumentFactory}, so an answer prints as indented XML. For XML a program reads itself
+ * (saved answers, a backup's files); the client parses its answers with the faster {@link FastTreeBuilder},
+ * which keeps the same refusals.
  */
 public final class SecureXml {
     private static final SAXParserFactory FACTORY = factory();
