@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * Flickr's paging of a list: {@code page} from 1, {@code per_page} with a method's default and a cap of
  * 500, and the {@code page}, {@code pages}, {@code perpage}, {@code total} attributes. A page past the
- * last is empty.
+ * last is empty; a page past {@value #MAX_PAGE} holds what page {@value #MAX_PAGE} holds, as on Flickr.
  */
 record PageWindow(int page, int perPage, int total) {
     static final int MAX_PER_PAGE = 500;
+    /** Flickr serves no page past this one: later page numbers answer it again. */
+    static final int MAX_PAGE = 10_000;
 
     static PageWindow of(Map<String, String> params, int defaultPerPage, int total) {
         int perPage = number(params.get("per_page"), defaultPerPage);
@@ -35,8 +37,13 @@ record PageWindow(int page, int perPage, int total) {
         return (total + perPage - 1) / perPage;
     }
 
+    /** The index of the first item the page holds. */
+    long from() {
+        return (long) (Math.min(page, MAX_PAGE) - 1) * perPage;
+    }
+
     <T> List<T> slice(List<T> all) {
-        long from = (long) (page - 1) * perPage;
+        long from = from();
         if (from >= all.size()) {
             return List.of();
         }

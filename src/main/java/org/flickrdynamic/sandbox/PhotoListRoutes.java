@@ -64,12 +64,13 @@ final class PhotoListRoutes {
      * One page of the photos that pass the filter, in the given order. Only the page is kept while
      * counting the total, so a list over a large synthetic data set costs one page of heap. With a
      * {@code cap} (search's 4,000), pages starting past the cap answer the last page within it again,
-     * with the true {@code total} and {@code pages}, as Flickr does; otherwise a page past the end is empty.
+     * with the true {@code total} and {@code pages}, as Flickr does; a page past 10,000 holds what page
+     * 10,000 holds ({@link PageWindow#from}); otherwise a page past the end is empty.
      */
     private String list(Map<String, String> params, Predicate<Photo> filter, List<Photo> ordered, int cap) {
         PageWindow asked = PageWindow.of(params, 100, 0);
         int perPage = asked.perPage();
-        long from = (long) (asked.page() - 1) * perPage;
+        long from = asked.from();
         boolean pastCap = cap > 0 && from >= cap;
         long keepFrom = pastCap ? (long) ((cap - 1) / perPage) * perPage : from;
         long keepTo = cap > 0 ? Math.min(keepFrom + perPage, cap) : keepFrom + perPage;

@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.dom4j.Element;
+import org.flickrdynamic.FlickrArgumentException;
 
 /**
  * The pages of one query, from a start page on, fetched one at a time as they are asked for. It ends
  * at an empty page, or after the page numbered {@code pages} (Flickr answers later pages with the last
  * one again). Where an answer has no {@code pages}, a page that starts with the same item as the one
- * before also ends it, so a server that repeats its last page forever cannot loop the walk.
+ * before also ends it, so a server that repeats its last page forever cannot loop the walk. Flickr
+ * serves no page past {@value Walker#MAX_PAGE}; a query with more pages than that, which could not be
+ * split by date, fails when the walk needs page 10,001 rather than give page 10,000 again.
  */
 final class PageRun implements Iterator<Element> {
     private final PageFetch fetch;
@@ -51,6 +54,12 @@ final class PageRun implements Iterator<Element> {
         }
         Element page = prefetched;
         prefetched = null;
+        if (page == null && next > Walker.MAX_PAGE) {
+            done = true;
+            throw new FlickrArgumentException((String) null, "the walk needs page " + next + ", but Flickr serves"
+                    + " no page past " + Walker.MAX_PAGE + " (later ones repeat it) and this method takes no upload-date"
+                    + " range to split the query by; ask for per_page=500, or narrow the query");
+        }
         if (page == null) {
             args.put("page", Integer.toString(next));
             page = fetch.fetch(args);

@@ -36,6 +36,8 @@ public final class Walker {
     public static final int SEARCH_CAP = 4_000;
     /** The methods Flickr caps, with their caps. */
     private static final Map<String, Integer> CAPS = Map.of("flickr.photos.search", SEARCH_CAP);
+    /** Flickr serves no page past this one: later page numbers answer it again. */
+    public static final int MAX_PAGE = 10_000;
 
     private Walker() {
     }
@@ -208,16 +210,23 @@ public final class Walker {
             };
         }
 
+        /** Whether the method takes an upload-date range, so a capped query can be cut into parts that fit. */
+        private boolean splittable() {
+            return spec.argument("min_upload_date").isPresent() && spec.argument("max_upload_date").isPresent();
+        }
+
         private Iterator<Element> choose() {
             Map<String, String> first = new LinkedHashMap<>(args);
             first.put("page", Integer.toString(page));
             Element firstPage = fetch(first);
-            Integer cap = CAPS.get(spec.name());
             long total = PageFetch.number(firstPage, "total");
-            if (cap != null && total > cap) {
-                long perPage = PageFetch.number(firstPage, "perpage");
-                long skip = (page - 1) * Math.max(1, perPage > 0 ? perPage : firstPage.elements(paging.itemElement()).size());
-                return new DateSplit(this::fetch, args, paging.itemElement(), cap, skip);
+            long perPage = Math.max(1, PageFetch.number(firstPage, "perpage") > 0 ? PageFetch.number(firstPage, "perpage")
+                    : firstPage.elements(paging.itemElement()).size());
+            // Past page 10,000 Flickr repeats itself, so a query reaches at most 10,000 pages of results.
+            long cap = Math.min(CAPS.getOrDefault(spec.name(), Integer.MAX_VALUE), MAX_PAGE * perPage);
+            if (total > cap && splittable()) {
+                return new DateSplit(this::fetch, args, paging.itemElement(), (int) Math.min(cap, Integer.MAX_VALUE),
+                        (page - 1) * perPage);
             }
             return new PageRun(this::fetch, args, paging.itemElement(), page, firstPage, 0);
         }
