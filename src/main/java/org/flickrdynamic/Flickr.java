@@ -162,7 +162,11 @@ public final class Flickr {
         return CURRENT.get().endpoint();
     }
 
-    /** Sets the REST endpoint alone (default {@code https://api.flickr.com/services/rest/}). */
+    /**
+     * Sets the REST endpoint (default {@code https://api.flickr.com/services/rest/}); a sandbox's, or another
+     * service's ending in {@code services/rest/}, brings the upload, replace and OAuth endpoints along, and
+     * Flickr's own puts them all back at Flickr. See {@link FlickrClient.Builder#endpoint}.
+     */
     public static void endpoint(String restUrl) {
         update(b -> b.endpoint(restUrl));
     }

@@ -442,9 +442,14 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
-        /** The REST endpoint alone (default {@code https://api.flickr.com/services/rest/}). */
+        /**
+         * The REST endpoint (default {@code https://api.flickr.com/services/rest/}). One of another service
+         * that ends in {@code services/rest/}, such as a sandbox's, moves the upload, replace and OAuth
+         * endpoints beside it too, so nothing meant for the sandbox reaches Flickr; see
+         * {@link Endpoints#forRest}. {@link #endpoints} sets each one alone.
+         */
         public Builder endpoint(String restUrl) {
-            this.endpoints = endpoints.withRest(restUrl);
+            this.endpoints = endpoints.forRest(restUrl);
             return this;
         }
 

@@ -32,9 +32,40 @@ public record Endpoints(String rest, String upload, String replace, String oauth
                 b + "services/oauth/");
     }
 
-    /** A copy with another REST endpoint. */
+    /** A copy with another REST endpoint, the others unchanged. */
     public Endpoints withRest(String url) {
         return new Endpoints(url, upload, replace, oauth);
+    }
+
+    /**
+     * The endpoints that go with a REST endpoint. A service other than Flickr whose REST endpoint ends in
+     * {@code services/rest/} (a sandbox, a recording proxy, a compatible service) gets every endpoint under
+     * the same base, as {@link #atBase} gives them: a script pointed at a sandbox must not upload or log
+     * in at Flickr. Flickr's own REST endpoint puts every endpoint back at Flickr ({@link #FLICKR}); any
+     * other URL (laid out otherwise, or another Flickr host) changes the REST endpoint alone.
+     */
+    public Endpoints forRest(String url) {
+        if (url == null) {
+            return withRest(null); // check() names it
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return withRest(url); // check() names it
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        boolean flickr = host.equals("flickr.com") || host.endsWith(".flickr.com");
+        String tail = path.endsWith("/services/rest/") ? "services/rest/" : path.endsWith("/services/rest") ? "services/rest" : null;
+        if (url.equals(FLICKR.rest)) {
+            return FLICKR;
+        }
+        if (flickr || tail == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return withRest(url);
+        }
+        Endpoints siblings = atBase(url.substring(0, url.length() - tail.length()));
+        return siblings.withRest(url);
     }
 
     /** A copy with another upload endpoint. */

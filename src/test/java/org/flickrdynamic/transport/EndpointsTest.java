@@ -1,0 +1,56 @@
+package org.flickrdynamic.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.flickrdynamic.Flickr;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.sandbox.Sandbox;
+import org.junit.jupiter.api.Test;
+
+/** Where a REST endpoint takes the other endpoints. */
+class EndpointsTest {
+    private static final Endpoints PROXIED = Endpoints.FLICKR.withUpload("https://proxy.example/up/");
+
+    @Test
+    void anotherServicesRestEndpointBringsTheOthersAlong() {
+        Endpoints e = PROXIED.forRest("http://127.0.0.1:8080/services/rest/");
+        assertEquals(new Endpoints("http://127.0.0.1:8080/services/rest/", "http://127.0.0.1:8080/services/upload/",
+                "http://127.0.0.1:8080/services/replace/", "http://127.0.0.1:8080/services/oauth/"), e);
+        Endpoints underAPath = Endpoints.FLICKR.forRest("https://mirror.example/flickr/services/rest");
+        assertEquals("https://mirror.example/flickr/services/rest", underAPath.rest());
+        assertEquals("https://mirror.example/flickr/services/upload/", underAPath.upload());
+        assertEquals("https://mirror.example/flickr/services/oauth/", underAPath.oauth());
+    }
+
+    @Test
+    void flickrsOwnRestEndpointPutsEveryEndpointBack() {
+        assertSame(Endpoints.FLICKR, Endpoints.atBase("http://127.0.0.1:9/").forRest(Endpoints.FLICKR.rest()));
+    }
+
+    @Test
+    void aRestEndpointLaidOutOtherwiseOrOnAFlickrHostMovesAlone() {
+        assertEquals(PROXIED.withRest("https://gateway.example/rest"), PROXIED.forRest("https://gateway.example/rest"));
+        assertEquals(PROXIED.withRest("https://api.flickr.com/services/rest/v2/"),
+                PROXIED.forRest("https://api.flickr.com/services/rest/v2/"));
+        assertEquals(PROXIED.withRest("https://www.flickr.com/services/rest/"),
+                PROXIED.forRest("https://www.flickr.com/services/rest/"));
+        assertEquals(PROXIED.withRest("not a url"), PROXIED.forRest("not a url"));
+    }
+
+    @Test
+    void aClientOrTheFacadePointedAtASandboxUploadsAndLogsInThereToo() {
+        try (Sandbox sandbox = Sandbox.start();
+             FlickrClient client = FlickrClient.builder().endpoint(sandbox.restUrl()).build()) {
+            assertEquals(Endpoints.atBase(sandbox.baseUrl()), client.endpoints());
+            String before = Flickr.endpoint();
+            try {
+                Flickr.endpoint(sandbox.restUrl());
+                assertEquals(Endpoints.atBase(sandbox.baseUrl()), Flickr.client().endpoints());
+            } finally {
+                Flickr.endpoint(before);
+            }
+            assertEquals(Endpoints.FLICKR, Flickr.client().endpoints(), "back at Flickr, every endpoint");
+        }
+    }
+}
