@@ -208,7 +208,11 @@ public final class TokenStore {
         try {
             createPrivateDir();
             Path lock = dir.resolve(".lock");
-            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // Owner-only like everything else here, though it stays empty: other users have no business with it.
+            try (FileChannel ch = posix()
+                    ? FileChannel.open(lock, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                            PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                    : FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 // Held until the new file is in place, so two processes never interleave read-change-write.
                 FileLock held = ch.lock();
                 try {

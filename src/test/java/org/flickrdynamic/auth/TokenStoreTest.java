@@ -45,6 +45,11 @@ class TokenStoreTest {
         store().save("key1", ALICE);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store().folder())));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store().file("key1"))));
+        try (var listing = Files.list(store().folder())) {
+            for (Path f : listing.toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
     }
 
     @Test
