@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where a command's result goes: standard output, or a file given with {@code --output}. A file is
@@ -56,7 +58,7 @@ final class Output implements AutoCloseable {
             throw new OutputException("cannot write " + name + ": permission denied");
         }
         try {
-            Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            Path temp = sibling(dir, target);
             OutputStream file = Files.newOutputStream(temp);
             return new Output(new PrintStream(file, false, StandardCharsets.UTF_8), target, temp);
         } catch (AccessDeniedException e) {
@@ -64,6 +66,30 @@ final class Output implements AutoCloseable {
         } catch (IOException e) {
             throw new OutputException("cannot write " + name + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /**
+     * A new file beside the target. {@code Files.createTempFile} would make it {@code rw-------} whatever the
+     * umask; the result should have the permissions a new file of the user's normally has, or those of the
+     * file it replaces.
+     */
+    private static Path sibling(Path dir, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
+                    ThreadLocalRandom.current().nextLong(), 36) + ".part");
+            try {
+                Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt < 10) {
+                    continue;
+                }
+                throw e;
+            }
+            if (Files.exists(target) && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(p, Files.getPosixFilePermissions(target));
+            }
+            return p;
         }
     }
 

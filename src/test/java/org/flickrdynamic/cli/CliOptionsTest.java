@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -144,6 +145,22 @@ class CliOptionsTest {
         assertEquals("", out());
         assertEquals(expected, Files.readString(file));
         assertEquals(List.of(file), files(), "no temporary file left behind");
+    }
+
+    @Test
+    void outputFilesGetTheUsersUsualPermissionsOrKeepTheReplacedFilesOwn() throws IOException {
+        Path reference = Files.createFile(dir.resolve("made-the-usual-way"));
+        Path fresh = dir.resolve("fresh.xml");
+        assertEquals(0, run("--sandbox", "-o", fresh.toString(), "test.echo"), err());
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(fresh),
+                "as the umask makes them, not a temporary file's rw-------");
+
+        Path shared = dir.resolve("shared.xml");
+        Files.writeString(shared, "old");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertEquals(0, run("--sandbox", "-o", shared.toString(), "test.echo"), err());
+        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
+        assertTrue(Files.readString(shared).contains("flickr.test.echo"));
     }
 
     @Test
