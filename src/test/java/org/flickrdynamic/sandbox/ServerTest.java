@@ -233,5 +233,19 @@ class ServerTest {
                 "-cp", System.getProperty("java.class.path"), Sandbox.class.getName(), "--port", "x").start();
         assertTrue(bad.waitFor(20, TimeUnit.SECONDS));
         assertEquals(2, bad.exitValue(), "bad usage exits 2");
+        String said = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error: --port needs a whole number, not 'x'\n"), said);
+    }
+
+    @Test
+    void mainOnAPortInUseSaysSoInOneLine() throws Exception {
+        Process taken = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Sandbox.class.getName(), "--port",
+                Integer.toString(sandbox.port())).start();
+        assertTrue(taken.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, taken.exitValue());
+        String said = new String(taken.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("error: cannot listen on 127.0.0.1:" + sandbox.port() + " ("), said);
+        assertEquals(1, said.lines().count(), "no stack trace: " + said);
     }
 }
