@@ -72,8 +72,13 @@ public final class OAuthFlow {
      *
      * @param callback the URL the authorize page sends the user back to, or {@code oob} to have Flickr show
      *                 the verifier for the user to type
+     * @throws FlickrArgumentException when there is no callback (nothing is sent)
      */
     public RequestToken requestToken(String callback) {
+        if (callback == null || callback.isBlank()) {
+            throw new FlickrArgumentException("login", "no callback: give the URL the authorize page sends the user"
+                    + " back to, or \"oob\" to have Flickr show the verifier");
+        }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("oauth_callback", callback);
         Map<String, String> answer = exchange("request_token", params, consumer);
@@ -129,7 +134,7 @@ public final class OAuthFlow {
     private static Map<String, String> read(String label, HttpAnswer answer, String ourBase) throws IOException {
         String body = new String(answer.body().readNBytes(MAX_ANSWER), StandardCharsets.UTF_8).strip();
         if (body.contains("oauth_problem=")) {
-            throw org.flickrdynamic.response.OAuthProblem.explain(label, body, ourBase);
+            throw org.flickrdynamic.response.OAuthProblem.explain(label, answer.status(), body, ourBase);
         }
         if (answer.status() != 200) {
             throw new FlickrTransportException("HTTP " + answer.status() + " in " + label + "; the body starts: "

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.flickrdynamic.FlickrTransportException;
 
 /**
- * Explains an OAuth refusal. Flickr answers {@code oauth_problem=...} with HTTP 401; for a bad
+ * Explains an OAuth refusal. Flickr answers {@code oauth_problem=...} with HTTP 401 (400 for some bad
+ * parameters); for a bad
  * signature it adds {@code debug_sbs=<the base string it computed>}, and showing that beside ours, and
  * where they first differ, lets a signing bug explain itself.
  */
@@ -18,15 +19,16 @@ public final class OAuthProblem {
      * The error for an {@code oauth_problem} answer.
      *
      * @param method what was being done (a method name, or a login step), for the message
+     * @param status the answer's HTTP status
      * @param body   the answer's body
      * @param ours   the base string this request signed, or {@code null}
      */
-    public static FlickrTransportException explain(String method, String body, String ours) {
+    public static FlickrTransportException explain(String method, int status, String body, String ours) {
         String text = body.strip();
         String problem = value(text, "oauth_problem");
         String theirs = debugBaseString(text);
         StringBuilder sb = new StringBuilder("Flickr rejected the OAuth request for ").append(method)
-                .append(" (HTTP 401, oauth_problem=").append(problem == null ? "?" : problem).append(')');
+                .append(" (HTTP ").append(status).append(", oauth_problem=").append(problem == null ? "?" : problem).append(')');
         if (theirs != null) {
             sb.append("\n  Flickr's base string: ").append(theirs);
         }
@@ -42,7 +44,7 @@ public final class OAuthProblem {
         if (hint != null) {
             sb.append("\n  ").append(hint);
         }
-        return new FlickrTransportException(sb.toString(), 401, false, null);
+        return new FlickrTransportException(sb.toString(), status, false, null);
     }
 
     /** What to do about each problem Flickr names. */

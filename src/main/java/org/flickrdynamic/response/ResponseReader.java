@@ -105,7 +105,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     private FlickrTransportException httpError(HttpAnswer answer, String text) {
         int status = answer.status();
         if (status == 401 && text.contains("oauth_problem=")) {
-            return OAuthProblem.explain(method.name(), text, ourBaseString == null ? null : ourBaseString.get());
+            return OAuthProblem.explain(method.name(), status, text, ourBaseString == null ? null : ourBaseString.get());
         }
         boolean retryable = status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
         StringBuilder sb = new StringBuilder("HTTP ").append(status).append(" calling ").append(method.name())

@@ -120,6 +120,18 @@ class LoginFlowTest {
     }
 
     @Test
+    void aBadCallbackIsRefusedWithTheStatusTheServerGave() {
+        FlickrTransportException e = assertThrows(FlickrTransportException.class,
+                () -> app.oauth().requestToken("ftp://nowhere"));
+        assertEquals(400, e.httpStatus(), e.getMessage());
+        assertTrue(e.getMessage().contains("(HTTP 400, oauth_problem="), e.getMessage());
+        int sent = sandbox.requests().size();
+        FlickrArgumentException none = assertThrows(FlickrArgumentException.class, () -> app.oauth().requestToken(null));
+        assertTrue(none.getMessage().contains("no callback"), none.getMessage());
+        assertEquals(sent, sandbox.requests().size(), "nothing sent");
+    }
+
+    @Test
     void refusalAndAnotherUser() {
         sandbox.refuseAuthorization(true);
         FlickrArgumentException refused = assertThrows(FlickrArgumentException.class,
