@@ -23,6 +23,20 @@ public class FlickrArgumentException extends FlickrException {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * An error about something other than a call (a method table, say), whose message is not
+     * "Bad call: ..." but the one given.
+     *
+     * @param message the whole message
+     * @param problem the problem, as {@link #problems()} gives it
+     * @param notACall marks this constructor apart from the call errors' one; its value is not used
+     */
+    protected FlickrArgumentException(String message, String problem, boolean notACall) {
+        super(message, false, null);
+        this.method = null;
+        this.problems = List.of(problem);
+    }
+
     /** A single-problem error. */
     public FlickrArgumentException(String method, String problem) {
         this(method, List.of(problem));

@@ -18,7 +18,8 @@ public class MethodTableException extends FlickrArgumentException {
      * @param problem what is wrong there
      */
     public MethodTableException(String file, int line, String problem) {
-        super(null, "method table " + file + (line > 0 ? " line " + line : "") + ": " + problem);
+        super("Bad method table " + file + (line > 0 ? " line " + line : "") + ": " + problem,
+                "method table " + file + (line > 0 ? " line " + line : "") + ": " + problem, true);
         this.file = file;
         this.line = line;
     }

@@ -126,12 +126,13 @@ final class MethodTableLoader {
 
     /** The top-level keys, with format and sources checked. */
     private Map<String, Node> top(Node root) {
-        Map<String, Node> top = nodes.keys(root, TOP, TOP_REQUIRED, "the table");
-        Node format = top.get("format");
+        // The format first: a table of another format may lack, or name otherwise, the keys this one needs.
+        Node format = nodes.keys(root, null, Set.of("format"), "the table").get("format");
         int version = nodes.integer(format, "format");
         if (version != FORMAT) {
             throw nodes.fault(format, "format " + version + " is not supported (expected " + FORMAT + ")");
         }
+        Map<String, Node> top = nodes.keys(root, TOP, TOP_REQUIRED, "the table");
         if (top.containsKey("sources")) {
             for (Node value : nodes.keys(top.get("sources"), null, Set.of(), "sources").values()) {
                 nodes.string(value, "a source's description");

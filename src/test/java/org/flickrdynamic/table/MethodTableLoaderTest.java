@@ -216,6 +216,14 @@ class MethodTableLoaderTest {
         MethodTableException e = fails(replaceOnce(VALID, "format: 1", "format: 2"));
         assertEquals(1, e.line());
         assertTrue(e.getMessage().contains("format 2 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Bad method table "), "not a bad call: " + e.getMessage());
+    }
+
+    @Test
+    void anotherFormatIsNamedBeforeTheKeysItLacks() throws IOException {
+        String other = replaceOnce(replaceOnce(VALID, "format: 1", "format: 2"), "common_errors:", "shared_errors:");
+        MethodTableException e = fails(other);
+        assertTrue(e.getMessage().contains("format 2 is not supported (expected 1)"), e.getMessage());
     }
 
     @Test
