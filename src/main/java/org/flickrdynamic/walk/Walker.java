@@ -137,7 +137,7 @@ public final class Walker {
                     ? "it takes page and per_page, but the method table does not say how its answer is paged"
                             + " (no paging entry naming the list and item elements), so it cannot be walked;"
                             + " call it page by page"
-                    : "it is not paged (it takes no page argument), so there is nothing to walk; use call()");
+                    : "it is not paged (it takes no page argument), so there is nothing to walk; call it once");
         }
         Problems problems = new Problems();
         Map<String, String> given = ArgumentNormalizer.normalize(args, problems);
