@@ -132,7 +132,8 @@ public final class Flickr {
 
     /**
      * Limits the requests sent with the current key to {@code permits} per {@code period} (Flickr allows
-     * 3,600 an hour), shared with every client of the key in this JVM; a call waits for its turn. See
+     * 3,600 an hour), shared with every client of the key in this JVM that has a rate limit set; a client
+     * built without one is not held back. A call waits for its turn. See
      * {@link FlickrClient.Builder#rateLimit(int, Duration)}.
      */
     public static void rateLimit(int permits, Duration period) {
