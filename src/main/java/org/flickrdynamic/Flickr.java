@@ -388,7 +388,8 @@ public final class Flickr {
     /**
      * A method's documentation from the method table: its description, every argument with the
      * required ones marked, the permission it needs, whether it is signed, its error codes with their
-     * meanings and the example answer. Print it: {@code System.out.println(Flickr.help("photos.search"))}.
+     * meanings and the example answer when the table has one. Print it:
+     * {@code System.out.println(Flickr.help("photos.search"))}.
      *
      * @throws FlickrArgumentException for an unknown method, with the nearest names
      */
