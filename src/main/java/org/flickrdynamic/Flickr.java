@@ -132,7 +132,8 @@ public final class Flickr {
 
     /**
      * Limits the requests sent with the current key to {@code permits} per {@code period} (Flickr allows
-     * 3,600 an hour), shared with every client of the key in this JVM; a call waits for its turn. See
+     * 3,600 an hour), shared with every client of the key in this JVM that has a rate limit set; a client
+     * built without one is not held back. A call waits for its turn. See
      * {@link FlickrClient.Builder#rateLimit(int, Duration)}.
      */
     public static void rateLimit(int permits, Duration period) {
@@ -387,7 +388,8 @@ public final class Flickr {
     /**
      * A method's documentation from the method table: its description, every argument with the
      * required ones marked, the permission it needs, whether it is signed, its error codes with their
-     * meanings and the example answer. Print it: {@code System.out.println(Flickr.help("photos.search"))}.
+     * meanings and the example answer when the table has one. Print it:
+     * {@code System.out.println(Flickr.help("photos.search"))}.
      *
      * @throws FlickrArgumentException for an unknown method, with the nearest names
      */

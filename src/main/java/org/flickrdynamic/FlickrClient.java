@@ -545,7 +545,9 @@ public final class FlickrClient implements AutoCloseable {
         /**
          * Limits the requests sent with this client's API key to {@code permits} per {@code period}
          * (all of them may go at once after a quiet spell), shared with every client of the same key in this
-         * JVM. A request waits for its turn, at most a minute; see {@link RateLimit} for other bursts and waits.
+         * JVM that has a rate limit set; a client of the key built without one is not held back, and its
+         * requests take no turns. A later client's limit for the key replaces this one for all of them. A
+         * request waits for its turn, at most a minute; see {@link RateLimit} for other bursts and waits.
          */
         public Builder rateLimit(int permits, Duration period) {
             return rateLimit(RateLimit.of(permits, period));

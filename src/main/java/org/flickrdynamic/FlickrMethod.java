@@ -17,7 +17,7 @@ import org.flickrdynamic.table.MethodTable;
  * <pre>{@code
  * FlickrMethod search = Flickr.method("photos.search");
  * search                                         // flickr.photos.search([user_id], [tags], ...) [no login, GET, paged]
- * System.out.println(search.help());             // arguments, permission, errors, example answer
+ * System.out.println(search.help());             // arguments, permission, errors (photos.search has no example)
  * Element rsp = search.call(Map.of("tags", "cat", "per_page", 5));
  * Element same = search.call("tags", "cat", "per_page", 5);
  * }</pre>
@@ -68,7 +68,10 @@ public final class FlickrMethod implements Function<Map<?, ?>, Element> {
         return spec;
     }
 
-    /** The method's documentation: description, arguments (required ones marked), login, signing, errors, example. */
+    /**
+     * The method's documentation: description, arguments (required ones marked), login, signing, errors,
+     * and the example answer when the table has one.
+     */
     public String help() {
         return HelpText.of(table, spec);
     }
