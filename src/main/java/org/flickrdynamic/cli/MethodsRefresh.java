@@ -1,5 +1,9 @@
 package org.flickrdynamic.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.table.MethodTableException;
 import org.flickrdynamic.table.MethodTableWriter;
 import org.flickrdynamic.table.Paging;
 import org.flickrdynamic.table.Permission;
@@ -58,11 +63,26 @@ final class MethodsRefresh {
             names.add(m.getTextTrim());
         }
         List<Element> infos = fetchAll(names);
+        Result result;
+        try {
+            result = build(infos);
+        } catch (FlickrException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A reflection answer this refresh cannot read: say so instead of failing deep inside.
+            throw new FlickrTransportException("The reflection answers from " + client.endpoint()
+                    + " cannot be made into a method table: " + e.getMessage(), 0, false, null);
+        }
+        checkLoads(result.yaml());
+        return result;
+    }
+
+    private Result build(List<Element> infos) {
         Map<Integer, ErrorSpec> common = new LinkedHashMap<>(bundled.commonErrors());
         for (Element info : infos) {
             for (Element e : errors(info)) {
                 if ("1".equals(e.attributeValue("common"))) {
-                    ErrorSpec spec = error(e);
+                    ErrorSpec spec = error(name(info), e);
                     common.put(spec.code(), spec);
                 }
             }
@@ -71,6 +91,7 @@ final class MethodsRefresh {
         int kept = 0;
         for (Element info : infos) {
             Element m = info.element("method");
+            name(info);
             MethodSpec before = bundled.find(m.attributeValue("name")).filter(s -> s.name().equals(m.attributeValue("name")))
                     .orElse(null);
             MethodSpec spec = spec(info, before, common);
@@ -91,6 +112,24 @@ final class MethodsRefresh {
                 sources, List.copyOf(common.values()), specs);
         return new Result(yaml, specs.size() + " methods from " + client.endpoint() + "; " + kept
                 + " kept paging or examples from the bundled table", specs.size());
+    }
+
+    /** The rebuilt table must load as any table does, or no file is written. */
+    private void checkLoads(String yaml) {
+        try {
+            Path probe = Files.createTempFile("flickr-methods-", ".yaml");
+            try {
+                Files.writeString(probe, yaml);
+                MethodTable.load(probe);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (MethodTableException e) {
+            throw new FlickrTransportException("The table rebuilt from " + client.endpoint() + " would not load ("
+                    + e.problems().get(0) + "), so nothing was written", 0, false, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the rebuilt table in a temporary file", e);
+        }
     }
 
     /** Every method's getMethodInfo answer, in the order of {@code names}. */
@@ -126,13 +165,16 @@ final class MethodsRefresh {
     private MethodSpec spec(Element info, MethodSpec before, Map<Integer, ErrorSpec> common) {
         Element m = info.element("method");
         String name = m.attributeValue("name");
-        Permission permission = permission(m.attributeValue("requiredperms"));
+        Permission permission = permission(name, m.attributeValue("requiredperms"));
         boolean login = "1".equals(m.attributeValue("needslogin"));
         boolean signing = "1".equals(m.attributeValue("needssigning"));
         List<ArgumentSpec> arguments = new ArrayList<>();
         Element args = info.element("arguments");
         for (Element a : args == null ? List.<Element>of() : args.elements("argument")) {
             String argName = a.attributeValue("name");
+            if (argName == null || argName.isBlank()) {
+                throw new IllegalArgumentException("an argument of " + name + " has no name");
+            }
             boolean required = "0".equals(a.attributeValue("optional"));
             if (implicit(argName)) {
                 // A required token argument means the method acts for a logged-in user, whose signed call carries it.
@@ -146,7 +188,7 @@ final class MethodsRefresh {
         }
         List<ErrorSpec> own = new ArrayList<>();
         for (Element e : errors(info)) {
-            ErrorSpec spec = error(e);
+            ErrorSpec spec = error(name, e);
             ErrorSpec shared = common.get(spec.code());
             if (!"1".equals(e.attributeValue("common")) && !(shared != null && shared.message().equals(spec.message()))) {
                 own.add(spec);
@@ -170,24 +212,43 @@ final class MethodsRefresh {
                         && before != null && before.acceptsAnyArguments());
     }
 
+    /** The method's name, which every getMethodInfo answer must give. */
+    private static String name(Element info) {
+        Element m = info.element("method");
+        if (m == null || m.attributeValue("name") == null || m.attributeValue("name").isBlank()) {
+            throw new IllegalArgumentException("a getMethodInfo answer has no <method name=...>");
+        }
+        return m.attributeValue("name");
+    }
+
     private static List<Element> errors(Element info) {
         Element errors = info.element("errors");
         return errors == null ? List.of() : errors.elements("error");
     }
 
-    private static ErrorSpec error(Element e) {
+    private static ErrorSpec error(String method, Element e) {
         String text = e.getText();
-        return new ErrorSpec(Integer.parseInt(e.attributeValue("code").strip()), e.attributeValue("message"),
-                text == null || text.isEmpty() ? null : text);
+        String code = e.attributeValue("code");
+        String message = e.attributeValue("message");
+        if (code == null || !code.strip().matches("\\d{1,9}") || message == null) {
+            throw new IllegalArgumentException("an error of " + method + " has "
+                    + (message == null ? "no message" : "the code '" + code + "'"));
+        }
+        return new ErrorSpec(Integer.parseInt(code.strip()), message, text == null || text.isEmpty() ? null : text);
     }
 
-    /** {@code requiredperms}: 0 none, 1 read, 2 write, 3 delete. */
-    private static Permission permission(String perms) {
-        try {
-            return Permission.values()[Integer.parseInt(perms == null ? "0" : perms.strip())];
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+    /** {@code requiredperms}: 0 none, 1 read, 2 write, 3 delete; absent means none. */
+    private static Permission permission(String name, String perms) {
+        if (perms == null) {
             return Permission.NONE;
         }
+        return switch (perms.strip()) {
+            case "0" -> Permission.NONE;
+            case "1" -> Permission.READ;
+            case "2" -> Permission.WRITE;
+            case "3" -> Permission.DELETE;
+            default -> throw new IllegalArgumentException(name + " has requiredperms '" + perms + "', not 0 to 3");
+        };
     }
 
     private static Source source(String s) {

@@ -1,6 +1,7 @@
 package org.flickrdynamic.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.testing.ScriptedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,5 +89,37 @@ class MethodsRefreshTest {
         String yaml = out.toString(StandardCharsets.UTF_8);
         assertTrue(yaml.startsWith("# The Flickr API method table, rebuilt by `flickr methods refresh`"), yaml.substring(0, 80));
         assertTrue(yaml.contains("\n  - name: flickr.photos.search\n"), "methods.yaml's layout");
+    }
+
+    /** Refreshes from a server whose getMethodInfo answers with this {@code <method ...>...</method>} for one method. */
+    private static FlickrTransportException refreshFails(String methodInfo) throws IOException {
+        String methods = "<rsp stat=\"ok\"><methods><method>flickr.test.odd</method></methods></rsp>";
+        String info = "<rsp stat=\"ok\">" + methodInfo + "</rsp>";
+        java.util.concurrent.atomic.AtomicReference<ScriptedServer> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        try (ScriptedServer server = new ScriptedServer((socket, out) -> {
+            List<ScriptedServer.Received> got = ref.get().received();
+            boolean list = got.get(got.size() - 1).params().contains("method=flickr.reflection.getMethods&");
+            ScriptedServer.xml(list ? methods : info).answer(socket, out);
+        })) {
+            ref.set(server);
+            try (FlickrClient client = FlickrClient.builder().endpoint(server.restUrl()).apiKey("k").retries(0).build()) {
+                return assertThrows(FlickrTransportException.class,
+                        () -> new MethodsRefresh(client, MethodTable.bundled()).run());
+            }
+        }
+    }
+
+    @Test
+    void malformedReflectionAnswersAreNamedAndNothingIsWritten() throws IOException {
+        assertTrue(refreshFails("<method name=\"flickr.test.odd\" requiredperms=\"99\"/>").getMessage()
+                .endsWith("cannot be made into a method table: flickr.test.odd has requiredperms '99', not 0 to 3"));
+        assertTrue(refreshFails("<method name=\"flickr.test.odd\"/><errors><error code=\"abc\" message=\"x\"/></errors>")
+                .getMessage().endsWith("an error of flickr.test.odd has the code 'abc'"));
+        assertTrue(refreshFails("<method name=\"flickr.test.odd\"/><arguments><argument optional=\"0\"/></arguments>")
+                .getMessage().endsWith("an argument of flickr.test.odd has no name"));
+        assertTrue(refreshFails("<nothing/>").getMessage().endsWith("a getMethodInfo answer has no <method name=...>"));
+        FlickrTransportException e = refreshFails("<method name=\"flickr.test.odd\" httpverb=\"GET&#10;X\"/>");
+        assertTrue(e.getMessage().contains("would not load (") && e.getMessage().endsWith("so nothing was written"),
+                e.getMessage());
     }
 }
