@@ -248,7 +248,7 @@ public final class FlickrClient implements AutoCloseable {
     private Uploader uploader() {
         return new Uploader(new Uploader.Context(transport, settings.endpoints, settings.credentials(null),
                 settings.signing, settings.tokenPermission, settings.tokenUser, table(), settings.readTimeout,
-                settings.maxResponseBytes));
+                settings.maxResponseBytes, settings.rateLimit));
     }
 
     /** The method table this client validates against. */

@@ -14,6 +14,8 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
+import org.flickrdynamic.limit.RateLimit;
+import org.flickrdynamic.limit.RateLimiters;
 import org.flickrdynamic.request.CallValidator;
 import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
@@ -51,10 +53,11 @@ public final class Uploader {
      * @param table            the method table, for the common error codes
      * @param readTimeout      how long to wait for the answer once the file is sent
      * @param maxResponseBytes the largest answer accepted
+     * @param rateLimit        the key's rate limit, or {@code null} for none
      */
     public record Context(HttpTransport transport, Endpoints endpoints, Credentials credentials, Signing signing,
                           Permission tokenPermission, String tokenUser, MethodTable table, Duration readTimeout,
-                          long maxResponseBytes) {
+                          long maxResponseBytes, RateLimit rateLimit) {
     }
 
     private final Context context;
@@ -115,6 +118,10 @@ public final class Uploader {
                 true, problems);
         problems.throwIfAny(spec.name());
 
+        if (context.rateLimit() != null) {
+            // An upload is a request with the key like any other: it takes its turn.
+            RateLimiters.forKey(credentials.apiKey(), context.rateLimit()).acquire(spec.name());
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("api_key", credentials.apiKey());
         fields.putAll(given);

@@ -72,6 +72,14 @@ class RubyTest {
     }
 
     @Test
+    void flickrMethodIsTheLibrarysNotRubysObjectMethod() throws Exception {
+        Element rsp = assertInstanceOf(Element.class,
+                ruby.eval("m = Flickr.method('photos.search')\nm.(tags: 'cat', per_page: 3)"));
+        assertEquals(3, rsp.element("photos").elements("photo").size());
+        assertEquals("cat", sandbox.lastRequest().param("tags"));
+    }
+
+    @Test
     void aMisspelledMethodNamesTheNearest() {
         ScriptException e = assertThrows(ScriptException.class,
                 () -> ruby.eval("Flickr.api['photos']['serach'].(tags: 'cat')"));

@@ -23,8 +23,10 @@ import org.flickrdynamic.Flickr;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.auth.AccessToken;
+import org.flickrdynamic.limit.RateLimit;
 import org.flickrdynamic.sandbox.RecordedRequest;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
@@ -139,6 +141,24 @@ class UploadTest {
             RecordedRequest sent = sandbox.requests().get(0);
             assertTrue(sent.params().containsKey("api_sig"));
             assertEquals(writer.token(), sent.param("auth_token"));
+        }
+    }
+
+    @Test
+    void anUploadTakesItsTurnUnderTheKeysRateLimit() throws Exception {
+        // A key of its own: a rate limit belongs to its key for the whole JVM.
+        try (Sandbox limited = Sandbox.builder().apiKey("upload-limit-key").start()) {
+            SandboxToken token = limited.issueToken(limited.users().get(0).nsid(), Permission.WRITE);
+            try (FlickrClient client = FlickrClient.builder().baseUrl(limited.baseUrl()).apiKey(limited.apiKey())
+                    .secret(limited.secret()).token(token.token(), token.tokenSecret())
+                    .rateLimit(RateLimit.of(1, java.time.Duration.ofHours(1)).withMaxWait(java.time.Duration.ofMillis(10)))
+                    .build()) {
+                client.upload(jpeg("first.jpg", 1_000, 7), Map.of());
+                FlickrTransportException e = assertThrows(FlickrTransportException.class,
+                        () -> client.upload(jpeg("second.jpg", 1_000, 8), Map.of()));
+                assertTrue(e.getMessage().startsWith("Rate limit of API key upload-limit-key"), e.getMessage());
+                assertEquals(1, limited.uploads().size(), "the second upload waited for a turn it could not get");
+            }
         }
     }
 
