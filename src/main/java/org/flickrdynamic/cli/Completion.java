@@ -11,7 +11,8 @@ import org.flickrdynamic.table.MethodTable;
  * {@code flickr completion bash|zsh}: a shell completion script generated from the method table, so it
  * completes the options, the subcommands, every method name (with or without {@code flickr.}) and, after
  * a method, that method's own argument names as {@code name=}. Arguments already on the line are not
- * offered again.
+ * offered again. Bash hands the function the line split at {@code =} as well as at blanks
+ * (COMP_WORDBREAKS); the bash script joins the pieces again from COMP_LINE, by itself.
  */
 final class Completion {
     static final String OPTIONS = "--sandbox --endpoint --help --version --list --xpath --all-pages --output";
@@ -41,17 +42,64 @@ final class Completion {
         sb.append("""
                   esac
                 }
-                _flickr_dynamic() {
-                  local cur="${COMP_WORDS[COMP_CWORD]}" prev="" first="" i w
-                  [ "$COMP_CWORD" -gt 0 ] && prev="${COMP_WORDS[COMP_CWORD-1]}"
+                # Bash splits COMP_WORDS at the characters of COMP_WORDBREAKS as well as at blanks, so
+                # tags=cat arrives as tags, =, cat. This joins again the pieces no blank separates in
+                # COMP_LINE, and sets the caller's words, cword and cur (the word at the cursor, up to the
+                # cursor). Without a COMP_LINE that matches COMP_WORDS, it joins each piece made of break
+                # characters alone with its neighbours. It needs no bash-completion package.
+                _flickr_dynamic_words() {
+                  local line="${COMP_LINE-}" at=0 start=0 i w gap n tracked=1 breaks="${COMP_WORDBREAKS-}"
+                  words=() cword=0 cur=""
+                  [ -n "$line" ] || tracked=0
+                  for (( i = 0; i < ${#COMP_WORDS[@]}; i++ )); do
+                    w="${COMP_WORDS[i]}"
+                    if (( tracked )); then
+                      gap="${line%%[![:space:]]*}"
+                      line="${line:${#gap}}"
+                      start=$(( at + ${#gap} )) at=$(( at + ${#gap} + ${#w} ))
+                      if [ "${line:0:${#w}}" = "$w" ]; then line="${line:${#w}}"; else tracked=0; fi
+                    fi
+                    if (( ! tracked )); then
+                      gap=" "
+                      if (( i > 0 )) && [ -n "$w" ] && [ -n "$breaks" ] && { [ -z "${w//[$breaks]/}" ] \\
+                          || [[ -n "${COMP_WORDS[i-1]}" && -z "${COMP_WORDS[i-1]//[$breaks]/}" ]]; }; then
+                        gap=""
+                      fi
+                    fi
+                    if (( i > 0 )) && [ -z "$gap" ]; then words[${#words[@]}-1]+="$w"; else words+=("$w"); fi
+                    if (( i == COMP_CWORD )); then
+                      cword=$(( ${#words[@]} - 1 )) n=${#w}
+                      (( tracked && COMP_POINT - start < n )) && n=$(( COMP_POINT - start ))
+                      (( n < 0 )) && n=0
+                      cur="${words[cword]:0:${#words[cword]}-${#w}+n}"
+                    fi
+                  done
+                }
+                # Bash puts a candidate in place of the text after the last COMP_WORDBREAKS character only
+                # (cat in tags=cat); the candidates are whole words, so what comes before it is dropped.
+                _flickr_dynamic_trim() {
+                  local breaks="${COMP_WORDBREAKS-}" pre
+                  if [ -n "$breaks" ] && [ ${#COMPREPLY[@]} -gt 0 ]; then
+                    pre="${cur%"${cur##*[$breaks]}"}"
+                    [ -z "$pre" ] || COMPREPLY=( "${COMPREPLY[@]#"$pre"}" )
+                  fi
+                  return 0
+                }
+                _flickr_dynamic_candidates() {
                   case "$prev" in
                     --output|-o) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
-                    --endpoint|--xpath) COMPREPLY=(); return ;;
+                    --endpoint|--xpath) return ;;
                     --help|-h|--list) COMPREPLY=( $(compgen -W "$_flickr_dynamic_methods" -- "$cur") ); return ;;
                   esac
+                  case "$cur" in
+                    --output=*) COMPREPLY=( $(compgen -f -P --output= -- "${cur#*=}") ); return ;;
+                    --help=*|--list=*)
+                      COMPREPLY=( $(compgen -W "$_flickr_dynamic_methods" -P "${cur%%=*}=" -- "${cur#*=}") ); return ;;
+                  esac
                   # The first word that is neither an option nor an option's value: a method or a subcommand.
-                  for (( i = 1; i < COMP_CWORD; i++ )); do
-                    w="${COMP_WORDS[i]}"
+                  local first="" i w
+                  for (( i = 1; i < cword; i++ )); do
+                    w="${words[i]}"
                     case "$w" in
                       --output|-o|--endpoint|--xpath|--help|-h|--list) (( i++ )) ;;
                       -*) ;;
@@ -60,7 +108,7 @@ final class Completion {
                   done
                   case "$first" in
                     "")
-                      COMPREPLY=( $(compgen -W "%s %s $_flickr_dynamic_methods" -- "$cur") ) ;;
+                      COMPREPLY=( $(compgen -W "{{OPTIONS}} {{SUBCOMMANDS}} $_flickr_dynamic_methods" -- "$cur") ) ;;
                     auth)
                       if [ "$prev" = auth ]; then COMPREPLY=( $(compgen -W "login status logout use" -- "$cur") )
                       else COMPREPLY=( $(compgen -W "--perms --legacy read write delete" -- "$cur") ); fi ;;
@@ -69,17 +117,29 @@ final class Completion {
                       if [ "$prev" = methods ]; then COMPREPLY=( $(compgen -W "refresh" -- "$cur") )
                       else COMPREPLY=( $(compgen -W "--output" -- "$cur") ); fi ;;
                     *)
-                      local args="" given=" ${COMP_WORDS[*]} " a
+                      # Names given on the line, quoted ("text=big cat") or not, are not offered again;
+                      # nor is anything while a value is typed (cur holds name=).
+                      local args="" q="\\\"'" given=" ${words[*]} " a
+                      given="${given//[$q]/}"
                       for a in $(_flickr_dynamic_arguments "$first"); do
                         case "$given" in *" $a"*) ;; *) args="$args $a" ;; esac
                       done
-                      COMPREPLY=( $(compgen -W "$args %s" -- "$cur") )
-                      [ "${#COMPREPLY[@]}" -gt 0 ] && [ "${COMPREPLY[0]%%=}" != "${COMPREPLY[0]}" ] \\
+                      COMPREPLY=( $(compgen -W "$args {{OPTIONS}}" -- "$cur") )
+                      [ "${#COMPREPLY[@]}" -gt 0 ] && [ "${COMPREPLY[0]%=}" != "${COMPREPLY[0]}" ] \\
                         && type compopt >/dev/null 2>&1 && compopt -o nospace 2>/dev/null ;;
                   esac
                 }
+                _flickr_dynamic() {
+                  local cur prev="" cword
+                  local -a words
+                  _flickr_dynamic_words
+                  (( cword > 0 )) && prev="${words[cword-1]}"
+                  COMPREPLY=()
+                  _flickr_dynamic_candidates
+                  _flickr_dynamic_trim
+                }
                 complete -F _flickr_dynamic flickr
-                """.formatted(OPTIONS, SUBCOMMANDS, OPTIONS));
+                """.replace("{{OPTIONS}}", OPTIONS).replace("{{SUBCOMMANDS}}", SUBCOMMANDS));
         return sb.toString();
     }
 

@@ -73,7 +73,10 @@ public final class FlickrCommand {
         this(out, err, false);
     }
 
-    /** @param interactive whether standard error is a terminal, where {@code --all-pages} may draw its progress */
+    /**
+     * @param interactive whether standard error is a terminal, where {@code --all-pages} draws its
+     *     progress bar
+     */
     FlickrCommand(PrintStream out, PrintStream err, boolean interactive) {
         this.out = out;
         this.err = err;
@@ -84,7 +87,8 @@ public final class FlickrCommand {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(new FlickrCommand(out, err, System.console() != null).run(args));
+        // System.console() would ask about standard input and output; the bar needs standard error.
+        System.exit(new FlickrCommand(out, err, Progress.stderrIsTerminal(System.getenv())).run(args));
     }
 
     /** Runs the command and returns its exit code. */

@@ -53,6 +53,9 @@ final class MethodCall {
             String item = client.table().find(method).map(s -> s.paging().itemElement()).orElse(null);
             for (Element page : pages) {
                 int items = page.elements(item).size();
+                if (progress != null) {
+                    progress.clear(); // standard output may be the bar's terminal: items go on lines of their own
+                }
                 if (query != null) {
                     query.print(page.getParent(), o); // the page's <rsp>, as a single call is queried
                 } else {
@@ -61,12 +64,13 @@ final class MethodCall {
                     }
                 }
                 if (progress != null) {
+                    o.flush(); // the items reach the terminal before the bar is drawn after them
                     progress.page(page, items);
                 }
             }
         } finally {
             if (progress != null) {
-                progress.finish();
+                progress.clear(); // before the output that follows, or the error message of a failed walk
             }
         }
     }

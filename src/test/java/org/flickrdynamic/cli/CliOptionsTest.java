@@ -3,6 +3,7 @@ package org.flickrdynamic.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,11 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.testing.ScriptedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +44,14 @@ class CliOptionsTest {
         err.reset();
         return new FlickrCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    /** Runs as bin/flickr does when standard error is a terminal: with the progress bar. */
+    private int runOnTerminal(String... args) {
+        out.reset();
+        err.reset();
+        return new FlickrCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), true).run(args);
     }
 
     private String out() {
@@ -210,10 +222,107 @@ class CliOptionsTest {
         ByteArrayOutputStream bar = new ByteArrayOutputStream();
         Progress p = new Progress(new PrintStream(bar, true, StandardCharsets.UTF_8));
         Element page = DocumentHelper.createElement("photos").addAttribute("total", "4");
+        p.clear();
+        assertEquals("", bar.toString(StandardCharsets.UTF_8), "no bar, nothing to wipe");
         p.page(page, 2);
         p.page(page, 2);
-        p.finish();
-        assertEquals("\r" + Progress.line(2, 4) + "\r" + Progress.line(4, 4) + "\n", bar.toString(StandardCharsets.UTF_8));
+        p.clear();
+        p.clear();
+        String wipe = "\r" + " ".repeat(Progress.line(4, 4).length()) + "\r";
+        assertEquals("\r" + Progress.line(2, 4) + "\r" + Progress.line(4, 4) + wipe, bar.toString(StandardCharsets.UTF_8),
+                "frames, then one wipe as wide as the bar, and no new line");
+    }
+
+    @Test
+    void theBarIsDrawnOnlyWhenTheLauncherSaysStandardErrorIsATerminal() {
+        assertTrue(Progress.stderrIsTerminal(Map.of(Progress.STDERR_TTY, "1")));
+        assertFalse(Progress.stderrIsTerminal(Map.of()), "without bin/flickr (tests, embedding): no bar");
+        assertFalse(Progress.stderrIsTerminal(Map.of(Progress.STDERR_TTY, "")));
+        assertFalse(Progress.stderrIsTerminal(Map.of(Progress.STDERR_TTY, "0")));
+    }
+
+    @Test
+    void allPagesOnATerminalDrawsTheBarAndWipesIt() {
+        String[] args = {"--sandbox", "--all-pages", "--xpath", "//photo/@id", "photos.search", "tags=cat", "per_page=40"};
+        assertEquals(0, run(args), err());
+        String plain = out();
+        assertEquals("", err(), "not a terminal: no bar");
+
+        assertEquals(0, runOnTerminal(args), err());
+        assertEquals(plain, out(), "standard output is the same with the bar");
+        int total = lines().size();
+        StringBuilder frames = new StringBuilder();
+        for (int done = 40; done < total + 40; done += 40) {
+            String line = Progress.line(Math.min(done, total), total);
+            frames.append('\r').append(line).append('\r').append(" ".repeat(line.length())).append('\r');
+        }
+        assertEquals(frames.toString(), err(), "each page's frame is wiped before the next page's items and at the end;"
+                + " the bar never ends a line of its own");
+    }
+
+    @Test
+    void aWalkThatFailsWipesTheBarBeforeTheError() throws IOException {
+        String page1 = """
+                <?xml version="1.0" encoding="utf-8" ?>
+                <rsp stat="ok"><photos page="1" pages="2" perpage="2" total="3">
+                <photo id="11" owner="1@N01" secret="a" server="1" farm="1" title="one" ispublic="1" isfriend="0" isfamily="0"/>
+                <photo id="12" owner="1@N01" secret="b" server="1" farm="1" title="two" ispublic="1" isfriend="0" isfamily="0"/>
+                </photos></rsp>
+                """;
+        try (ScriptedServer s = new ScriptedServer(ScriptedServer.answer(500, "text/html", "<h1>oops</h1>"))) {
+            ScriptedServer.Script first = ScriptedServer.xml(page1);
+            s.script((socket, o) -> {
+                s.script(ScriptedServer.answer(500, "text/html", "<h1>oops</h1>"));
+                first.answer(socket, o);
+            });
+            assertEquals(3, runOnTerminal("--endpoint", s.restUrl(), "--all-pages", "--xpath", "//photo/@id",
+                    "photos.search", "api_key=k", "tags=cat", "per_page=2"), err());
+        }
+        assertEquals(List.of("11", "12"), lines());
+        String frame = Progress.line(2, 3);
+        String wipe = "\r" + " ".repeat(frame.length()) + "\r";
+        assertTrue(err().startsWith("\r" + frame + wipe + "flickr: "), "the message starts on a clean line: " + err());
+        assertTrue(err().contains("HTTP 500"), err());
+    }
+
+    /**
+     * bin/flickr itself, with a stand-in for bin/.jvm that records what the launcher told it: the
+     * variable is 1 exactly when standard error is a terminal, whatever standard output is.
+     */
+    @Test
+    void theLauncherTellsWhetherStandardErrorIsATerminal() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "script (util-linux) is not installed; no terminal to test with");
+        Path root = dir.resolve("root");
+        Files.createDirectories(root.resolve("bin"));
+        Path launcher = root.resolve("bin/flickr");
+        Files.copy(Path.of("bin/flickr"), launcher);
+        Files.writeString(root.resolve("bin/.classpath.sh"), "FLICKR_DYNAMIC_CP=none\n");
+        Path jvm = root.resolve("bin/.jvm");
+        Files.writeString(jvm, "#!/usr/bin/env bash\nprintf '%s' \"${FLICKR_DYNAMIC_STDERR_TTY-unset}\" > \"$REPORT\"\n");
+        assertTrue(launcher.toFile().setExecutable(true) && jvm.toFile().setExecutable(true));
+        Path report = dir.resolve("report");
+        String q = "'" + launcher + "'";
+        String ids = " > '" + dir.resolve("ids.txt") + "'";
+        String errFile = " 2> '" + dir.resolve("err.txt") + "'";
+
+        assertEquals("1", launch(report, script.toString(), "-qec", q + ids, "/dev/null"), "> ids.txt on a terminal");
+        assertEquals("unset", launch(report, script.toString(), "-qec", q + errFile, "/dev/null"), "2> err.txt");
+        assertEquals("1", launch(report, script.toString(), "-qec", q, "/dev/null"), "all on a terminal");
+        assertEquals("unset", launch(report, "bash", "-c", q + ids + errFile), "no terminal, though the variable was set");
+    }
+
+    private static String launch(Path report, String... command) throws Exception {
+        Files.deleteIfExists(report);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("REPORT", report.toString());
+        pb.environment().put(Progress.STDERR_TTY, "1");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
+        return Files.readString(report);
     }
 
     @Test
