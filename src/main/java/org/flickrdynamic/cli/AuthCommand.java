@@ -115,8 +115,12 @@ final class AuthCommand {
         String who = args.isEmpty() ? null : args.get(0);
         if (store.logout(client.apiKey(), who)) {
             out.println("Logged out" + (who == null ? "" : " " + who) + ".");
+        } else if (who == null) {
+            out.println("Nobody is logged in.");
         } else {
-            out.println(who == null ? "Nobody is logged in." : "No user " + who + " is logged in.");
+            // A mistyped name must not look like success: the user meant to log out is still logged in.
+            err.println("flickr: no user " + who + " is logged in (bin/flickr auth status lists them)");
+            return FlickrCommand.USAGE;
         }
         return FlickrCommand.OK;
     }

@@ -104,6 +104,9 @@ public final class FlickrCommand {
         if (sandbox && endpoint != null) {
             return usage("--sandbox and --endpoint cannot be used together");
         }
+        if (endpoint != null && endpoint.isBlank()) {
+            return usage("--endpoint needs a URL, not an empty one");
+        }
         Clients clients = new Clients(sandbox, endpoint);
         if (parsed.hasSubcommand()) {
             return subcommand(parsed, clients);

@@ -63,6 +63,11 @@ final class MethodCall {
                         o.println(PrettyXml.write(e));
                     }
                 }
+                if (o.checkError()) {
+                    // A closed pipe (| head) or a full disk: fetching more pages would only lose them.
+                    throw new Output.OutputException("cannot write the output (it was closed, or the disk is full);"
+                            + " stopped after page " + page.attributeValue("page"));
+                }
                 if (progress != null) {
                     o.flush(); // the items reach the terminal before the bar is drawn after them
                     progress.page(page, items);
@@ -90,10 +95,10 @@ final class MethodCall {
             body.accept(o.stream());
             o.commit();
             return FlickrCommand.OK;
-        } catch (Output.OutputException e) {
-            return usage(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage()); // an expression that fails on the answer
+        } catch (Output.OutputException | IllegalArgumentException e) {
+            // Writing failed, or an expression failed on the answer: the command line was fine, so no usage.
+            err.println("flickr: " + e.getMessage());
+            return FlickrCommand.USAGE;
         }
     }
 

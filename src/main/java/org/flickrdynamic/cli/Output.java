@@ -41,6 +41,9 @@ final class Output implements AutoCloseable {
      * @throws OutputException naming the file and why it cannot be written, before anything is sent
      */
     static Output file(String name) {
+        if (name.isBlank()) {
+            throw new OutputException("--output needs a file name, not an empty one");
+        }
         Path target;
         try {
             target = Path.of(name).toAbsolutePath();
@@ -105,6 +108,9 @@ final class Output implements AutoCloseable {
     void commit() {
         if (temp == null) {
             stream.flush();
+            if (stream.checkError()) {
+                throw new OutputException("cannot write standard output (it was closed, or the disk is full)");
+            }
             return;
         }
         stream.close();

@@ -35,12 +35,22 @@ final class XPathQuery {
         if (expression.isBlank()) {
             throw new IllegalArgumentException("--xpath needs an expression, not an empty one");
         }
+        XPath compiled;
         try {
-            return new XPathQuery(expression, DocumentHelper.createXPath(expression));
+            compiled = DocumentHelper.createXPath(expression);
         } catch (InvalidXPathException e) {
             throw new IllegalArgumentException("--xpath '" + expression + "' is not a valid XPath expression"
                     + reason(expression, e.getMessage()));
         }
+        try {
+            // Unknown functions, variables and prefixes show only when evaluated: try it on an empty answer
+            // now, so such an expression is refused before the call is sent rather than after.
+            compiled.evaluate(DocumentHelper.createDocument(DocumentHelper.createElement("rsp")));
+        } catch (XPathException e) {
+            throw new IllegalArgumentException("--xpath '" + expression + "' cannot be evaluated"
+                    + reason(expression, e.getMessage()));
+        }
+        return new XPathQuery(expression, compiled);
     }
 
     private static String reason(String expression, String message) {

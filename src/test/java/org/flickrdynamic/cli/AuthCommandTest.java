@@ -76,6 +76,8 @@ class AuthCommandTest {
         assertEquals(2, run("--sandbox", "flickr.photos.delete", "photo_id=1"), "the stored write login is used");
         assertTrue(err().contains("needs delete permission, but the token of Bees has only write"), err());
 
+        assertEquals(2, run("--sandbox", "auth", "logout", "nobody"), "a mistyped name is no success");
+        assertTrue(err().startsWith("flickr: no user nobody is logged in"), err());
         assertEquals(0, run("--sandbox", "auth", "logout"), err());
         assertEquals("Logged out.\n", out());
         assertEquals(0, run("--sandbox", "auth", "status"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,6 +121,40 @@ class CliOptionsTest {
     }
 
     @Test
+    void unknownFunctionsVariablesAndPrefixesAreFoundBeforeTheCall() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.xml("<rsp stat=\"ok\"/>"))) {
+            for (String[] bad : new String[][] {{"$x", "Variable x"}, {"foo:bar()", "foo"}, {"nosuchfn()", "nosuchfn"}}) {
+                assertEquals(2, run("--endpoint", server.restUrl(), "--xpath", bad[0], "test.echo"));
+                assertTrue(err().startsWith("flickr: --xpath '" + bad[0] + "' cannot be evaluated") && err().contains(bad[1]),
+                        err());
+            }
+            assertEquals(List.of(), server.received(), "checked before the key and before sending");
+        }
+    }
+
+    @Test
+    void aClosedStandardOutputIsAnErrorAndStopsTheWalk() {
+        OutputStream closed = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        err.reset();
+        int code = new FlickrCommand(new PrintStream(closed, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(new String[] {"--sandbox", "--all-pages", "photos.search", "tags=cat", "per_page=10"});
+        assertEquals(2, code);
+        assertEquals("flickr: cannot write the output (it was closed, or the disk is full); stopped after page 1\n",
+                err.toString(StandardCharsets.UTF_8), "one line, and no page after the first");
+        err.reset();
+        code = new FlickrCommand(new PrintStream(closed, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[] {"--sandbox", "test.echo"});
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write standard output"), err.toString());
+    }
+
+    @Test
     void allPagesPrintsEveryItemOnce() throws Exception {
         assertEquals(0, run("--sandbox", "photos.search", "tags=cat", "per_page=1"), err());
         int total = Integer.parseInt(DocumentHelper.parseText(out()).getRootElement().element("photos")
@@ -202,6 +237,8 @@ class CliOptionsTest {
     @Test
     void wrongUsageIsOneLineAndAHint() {
         assertUsageError(run("--endpoint"), "--endpoint needs a URL");
+        assertUsageError(run("--endpoint", "", "test.echo"), "--endpoint needs a URL, not an empty one");
+        assertUsageError(run("--sandbox", "--output", "", "test.echo"), "--output needs a file name, not an empty one");
         assertUsageError(run("--sandbox", "--sandbox", "test.echo"), "--sandbox is given twice");
         assertUsageError(run("--frobnicate", "test.echo"), "unknown option --frobnicate");
         assertUsageError(run("--sandbox", "--endpoint", "http://127.0.0.1:9/", "test.echo"),
