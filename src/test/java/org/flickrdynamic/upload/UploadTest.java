@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -338,5 +339,16 @@ class UploadTest {
             Flickr.currentSecKey(before.secret());
             Flickr.currentToken(null, null);
         }
+    }
+
+    @Test
+    void waitingForeverForATicketWorksAndANullTicketIsNamed() throws Exception {
+        String ticket = flickr.upload(jpeg("forever.jpg", 50, 21), Map.of("async", 1));
+        String id = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> flickr.awaitUpload(ticket, java.time.Duration.ofSeconds(Long.MAX_VALUE)));
+        assertTrue(id.matches("[0-9]+"), id);
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
+                () -> flickr.awaitUpload(null, java.time.Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().contains("a ticket id is null"), e.getMessage());
     }
 }
