@@ -205,18 +205,27 @@ public final class ArgumentNormalizer {
         }
     }
 
+    /**
+     * The string form of one element of a list given as argument {@code key}, by the same rules as a
+     * whole value, except that it may be neither {@code null} nor a list itself; or {@code null} after
+     * recording the problem. Used where a list is joined otherwise than with commas (an upload's tags).
+     */
+    public static String element(String key, Object item, Problems problems) {
+        if (item == null) {
+            problems.add("argument " + key + " holds a null element");
+            return null;
+        }
+        if (item instanceof Collection<?> || item.getClass().isArray()) {
+            problems.add("argument " + key + " holds a nested list; give a flat list");
+            return null;
+        }
+        return value(key, item, problems);
+    }
+
     private static String join(String key, Object[] items, Problems problems) {
         StringBuilder sb = new StringBuilder();
         for (Object item : items) {
-            if (item == null) {
-                problems.add("argument " + key + " holds a null element");
-                return null;
-            }
-            if (item instanceof Collection<?> || item.getClass().isArray()) {
-                problems.add("argument " + key + " holds a nested list; give a flat list");
-                return null;
-            }
-            String s = value(key, item, problems);
+            String s = element(key, item, problems);
             if (s == null) {
                 return null;
             }
