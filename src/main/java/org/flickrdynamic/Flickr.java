@@ -16,6 +16,7 @@ import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.transport.Endpoints;
 import org.flickrdynamic.walk.Walk;
 
 /**
@@ -31,36 +32,79 @@ import org.flickrdynamic.walk.Walk;
  * <p>The current settings are a default {@link FlickrClient}; each setter swaps in a new immutable client
  * that shares the same connection pool, so a call in flight on another thread keeps the settings it
  * started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
- * once, when this class is first used. Nothing touches the network until the first call.
+ * once, when this class is first used, with the login stored for that key. When one of them cannot be
+ * used (an endpoint in plain http off the loopback, a corrupt token file), the facade starts from the
+ * defaults and every call, and {@link #client()}, throws a {@link FlickrArgumentException} naming the
+ * variable or file and why, until a setter changes the settings. Nothing touches the network until the
+ * first call.
  */
 public final class Flickr {
-    private static final AtomicReference<FlickrClient> CURRENT = new AtomicReference<>(fromEnvironment());
+    private static final AtomicReference<FlickrClient> CURRENT = new AtomicReference<>();
+
+    /**
+     * Why the environment read at start could not be used, or {@code null}. A bad variable must not break
+     * this class for the life of the JVM (a failed static initialiser does), so the facade starts from the
+     * defaults and refuses calls with this message until a setter changes the settings.
+     */
+    private static volatile String startProblem;
+
+    static {
+        List<String> problems = new java.util.ArrayList<>();
+        CURRENT.set(fromEnvironment(problems));
+        startProblem = problems.isEmpty() ? null : String.join("; ", problems)
+                + ". Fix the environment and restart, or change the settings (e.g. Flickr.endpoint(...))";
+    }
 
     private Flickr() {
     }
 
-    private static FlickrClient fromEnvironment() {
+    /** The client of the environment's settings; each one that cannot be used is left out and described. */
+    private static FlickrClient fromEnvironment(List<String> problems) {
         FlickrClient.Builder b = FlickrClient.builder()
                 .apiKey(System.getenv("FLICKR_API_KEY"))
                 .secret(System.getenv("FLICKR_API_SECRET"));
         String endpoint = System.getenv("FLICKR_ENDPOINT");
         if (endpoint != null && !endpoint.isBlank()) {
-            b.endpoint(endpoint.strip());
+            try {
+                Endpoints chosen = Endpoints.FLICKR.forRest(endpoint.strip());
+                chosen.check(false);
+                b.endpoints(chosen);
+            } catch (RuntimeException e) {
+                problems.add("FLICKR_ENDPOINT cannot be used: " + problemsOf(e));
+            }
         }
         String key = System.getenv("FLICKR_API_KEY");
         if (key != null && !key.isBlank()) {
-            storedLogin(key.strip()).ifPresent(b::token); // a logged-in user stays logged in
+            try {
+                TokenStore.standard().current(key.strip()).ifPresent(b::token); // a logged-in user stays logged in
+            } catch (RuntimeException e) {
+                problems.add("the stored login for FLICKR_API_KEY cannot be used: " + problemsOf(e));
+            }
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (RuntimeException e) {
+            problems.add("the environment's settings cannot be used: " + problemsOf(e));
+            return FlickrClient.builder().build();
+        }
     }
 
-    /** The current login stored for an API key; a store that cannot be read is treated as empty. */
-    private static java.util.Optional<AccessToken> storedLogin(String apiKey) {
-        try {
-            return TokenStore.standard().current(apiKey);
-        } catch (java.io.UncheckedIOException e) {
-            return java.util.Optional.empty();
+    private static String problemsOf(RuntimeException e) {
+        return e instanceof FlickrArgumentException a ? String.join("; ", a.problems()) : String.valueOf(e.getMessage());
+    }
+
+    /** The current client for a call, unless the environment read at start is still unusable. */
+    private static FlickrClient usable() {
+        String problem = startProblem;
+        if (problem != null) {
+            throw new FlickrArgumentException("Bad environment: " + problem, problem, true);
         }
+        return CURRENT.get();
+    }
+
+    /** The login stored for an API key, if any; a store that cannot be read is an error naming the file. */
+    private static java.util.Optional<AccessToken> storedLogin(String apiKey) {
+        return TokenStore.standard().current(apiKey);
     }
 
     private static void update(UnaryOperator<FlickrClient.Builder> change) {
@@ -69,6 +113,7 @@ public final class Flickr {
             FlickrClient before = CURRENT.get();
             FlickrClient after = change.apply(before.newBuilder()).build();
             if (CURRENT.compareAndSet(before, after)) {
+                startProblem = null; // the settings were chosen since: they, not the environment, now count
                 return; // the old client keeps its share of the pool: calls in flight may still use it
             }
             after.close();
@@ -178,7 +223,7 @@ public final class Flickr {
     }
 
     /** Sets every endpoint at once (REST, upload, replace, OAuth), e.g. back to {@code Endpoints.FLICKR}. */
-    public static void endpoints(org.flickrdynamic.transport.Endpoints endpoints) {
+    public static void endpoints(Endpoints endpoints) {
         update(b -> b.endpoints(endpoints));
     }
 
@@ -213,7 +258,10 @@ public final class Flickr {
      */
     public static AccessToken authorize(String permission, Browser browser) {
         Permission perm = parsePermission(permission);
-        FlickrClient c = CURRENT.get();
+        FlickrClient c = usable();
+        if (c.apiKey() != null) {
+            TokenStore.standard().checkWritable(c.apiKey()); // a login that could not be kept is refused up front
+        }
         AccessToken token = c.signing() == Signing.LEGACY_MD5
                 ? Login.legacy(c, perm, browser, Login.DEFAULT_TIMEOUT)
                 : Login.oauth(c, perm, browser, Login.DEFAULT_TIMEOUT);
@@ -264,9 +312,13 @@ public final class Flickr {
         throw new FlickrArgumentException("login", "permission '" + permission + "' is not read, write or delete");
     }
 
-    /** The client behind the current settings, to embed or to derive another from. */
+    /**
+     * The client behind the current settings, to embed or to derive another from.
+     *
+     * @throws FlickrArgumentException while the environment read at start is unusable and no setter has been called
+     */
     public static FlickrClient client() {
-        return CURRENT.get();
+        return usable();
     }
 
     /**
@@ -275,7 +327,7 @@ public final class Flickr {
      * @return the {@code <rsp stat="ok">} element
      */
     public static Element call(String method, Map<?, ?> args) {
-        return CURRENT.get().call(method, args);
+        return usable().call(method, args);
     }
 
     /**
@@ -283,7 +335,7 @@ public final class Flickr {
      * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
      */
     public static Element call(String method, Object... keysAndValues) {
-        return CURRENT.get().call(method, keysAndValues);
+        return usable().call(method, keysAndValues);
     }
 
     /**
@@ -295,22 +347,22 @@ public final class Flickr {
      * }</pre>
      */
     public static Walk<Element> walk(String method, Map<?, ?> args) {
-        return CURRENT.get().walk(method, args);
+        return usable().walk(method, args);
     }
 
     /** {@link #walk(String, Map)} with arguments as alternating keys and values. */
     public static Walk<Element> walk(String method, Object... keysAndValues) {
-        return CURRENT.get().walk(method, keysAndValues);
+        return usable().walk(method, keysAndValues);
     }
 
     /** The page elements of a paged method, lazily. See {@link FlickrClient#pages(String, Map)}. */
     public static Walk<Element> pages(String method, Map<?, ?> args) {
-        return CURRENT.get().pages(method, args);
+        return usable().pages(method, args);
     }
 
     /** {@link #pages(String, Map)} with arguments as alternating keys and values. */
     public static Walk<Element> pages(String method, Object... keysAndValues) {
-        return CURRENT.get().pages(method, keysAndValues);
+        return usable().pages(method, keysAndValues);
     }
 
     /**
@@ -319,12 +371,12 @@ public final class Flickr {
      * @return the new photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
      */
     public static String upload(Path file, Map<?, ?> args) {
-        return CURRENT.get().upload(file, args);
+        return usable().upload(file, args);
     }
 
     /** Uploads a photo or video with no arguments: Flickr takes the title from the file name. */
     public static String upload(Path file) {
-        return CURRENT.get().upload(file, null);
+        return usable().upload(file, null);
     }
 
     /**
@@ -333,12 +385,12 @@ public final class Flickr {
      * @return the photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
      */
     public static String replace(Path file, String photoId, Map<?, ?> args) {
-        return CURRENT.get().replace(file, photoId, args);
+        return usable().replace(file, photoId, args);
     }
 
     /** Waits for an asynchronous upload's ticket and returns the photo id; see {@link FlickrClient#awaitUpload}. */
     public static String awaitUpload(String ticket, Duration timeout) {
-        return CURRENT.get().awaitUpload(ticket, timeout);
+        return usable().awaitUpload(ticket, timeout);
     }
 
     /** The method table in use. */

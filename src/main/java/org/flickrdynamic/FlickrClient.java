@@ -22,6 +22,7 @@ import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
 import org.flickrdynamic.retry.Retrier;
 import org.flickrdynamic.retry.RetryPolicy;
+import org.flickrdynamic.retry.StatefulReads;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Signers;
@@ -172,9 +173,12 @@ public final class FlickrClient implements AutoCloseable {
         return rsp;
     }
 
-    /** A read, for retries and the cache: needs no write or delete permission and is sent as a GET. */
+    /**
+     * A read, for retries and the cache: needs no write or delete permission, is sent as a GET, and is not
+     * one of the few such methods that change state anyway ({@link StatefulReads}).
+     */
     private static boolean isRead(MethodSpec spec) {
-        return !spec.permission().covers(Permission.WRITE) && !spec.isPost();
+        return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !StatefulReads.changesState(spec.name());
     }
 
     /** One attempt: wait for the rate limit, sign, send, parse. */

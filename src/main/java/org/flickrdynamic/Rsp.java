@@ -6,6 +6,7 @@ import java.util.List;
 import org.dom4j.Element;
 import org.dom4j.InvalidXPathException;
 import org.dom4j.Node;
+import org.dom4j.XPathException;
 import org.flickrdynamic.response.PrettyXml;
 
 /**
@@ -20,7 +21,8 @@ import org.flickrdynamic.response.PrettyXml;
  * for (Element photo : Rsp.elements(rsp, "//photo")) { ... }
  * }</pre>
  *
- * <p>An XPath that is not valid fails with an {@link IllegalArgumentException} naming it.
+ * <p>An XPath that is not valid, or cannot be evaluated (an unknown function, an unbound variable), fails
+ * with a {@link FlickrArgumentException} naming it.
  */
 public final class Rsp {
     private Rsp() {
@@ -51,11 +53,19 @@ public final class Rsp {
         return text(result);
     }
 
-    /** The text of every node an XPath selects, in document order; empty when it selects nothing. */
+    /**
+     * The text of every node an XPath selects, in document order; empty when it selects nothing. An XPath
+     * that answers a single value ({@code count(//photo)}) gives a list of that one value's text.
+     */
     public static List<String> values(Node node, String xpath) {
+        Object result = evaluate(node, xpath);
         List<String> out = new ArrayList<>();
-        for (Node n : select(node, xpath)) {
-            out.add(n.getStringValue());
+        if (result instanceof List<?> list) {
+            for (Object item : list) {
+                out.add(text(item));
+            }
+        } else if (result != null) {
+            out.add(text(result));
         }
         return out;
     }
@@ -63,14 +73,18 @@ public final class Rsp {
     /**
      * The elements an XPath selects, typed as elements (dom4j's {@code selectNodes} answers plain nodes).
      *
-     * @throws IllegalArgumentException when the XPath selects anything that is not an element
+     * @throws FlickrArgumentException when the XPath selects anything that is not an element
      */
     public static List<Element> elements(Node node, String xpath) {
+        Object result = evaluate(node, xpath);
+        if (!(result instanceof List<?> list)) {
+            throw bad(xpath, "gives " + describe(result) + ", not elements; use Rsp.value for it");
+        }
         List<Element> out = new ArrayList<>();
-        for (Node n : select(node, xpath)) {
-            if (!(n instanceof Element e)) {
-                throw new IllegalArgumentException("XPath '" + xpath + "' selects " + n.getNodeTypeName()
-                        + " nodes, not only elements; use Rsp.values for text and attributes");
+        for (Object item : list) {
+            if (!(item instanceof Element e)) {
+                throw bad(xpath, "selects " + (item instanceof Node n ? n.getNodeTypeName() + " nodes" : describe(item))
+                        + ", not only elements; use Rsp.values for text and attributes");
             }
             out.add(e);
         }
@@ -88,35 +102,40 @@ public final class Rsp {
         return node == null ? "null" : node.getStringValue();
     }
 
-    private static List<Node> select(Node node, String xpath) {
-        check(node, xpath);
-        try {
-            return node.selectNodes(xpath);
-        } catch (InvalidXPathException e) {
-            throw invalid(xpath, e);
-        }
-    }
-
+    /**
+     * dom4j answers a list of nodes, or a single number, string or boolean for an XPath function. An XPath
+     * it cannot parse, and one it cannot evaluate (an unknown function, an unbound variable), are errors
+     * of the caller's expression, named as such rather than as dom4j's own exceptions.
+     */
     private static Object evaluate(Node node, String xpath) {
-        check(node, xpath);
-        try {
-            return node.createXPath(xpath).evaluate(node);
-        } catch (InvalidXPathException e) {
-            throw invalid(xpath, e);
-        }
-    }
-
-    private static void check(Node node, String xpath) {
         if (node == null) {
             throw new IllegalArgumentException("no node to search with XPath '" + xpath + "' (null)");
         }
         if (xpath == null || xpath.isBlank()) {
-            throw new IllegalArgumentException("no XPath given");
+            throw new FlickrArgumentException("Bad XPath: none was given", "no XPath given", true);
+        }
+        try {
+            return node.createXPath(xpath).evaluate(node);
+        } catch (InvalidXPathException e) {
+            throw bad(xpath, "is not a valid XPath: " + e.getMessage());
+        } catch (XPathException e) {
+            throw bad(xpath, "cannot be evaluated: " + e.getMessage());
         }
     }
 
-    private static IllegalArgumentException invalid(String xpath, InvalidXPathException e) {
-        return new IllegalArgumentException("'" + xpath + "' is not a valid XPath: " + e.getMessage(), e);
+    private static FlickrArgumentException bad(String xpath, String problem) {
+        String p = "XPath '" + xpath + "' " + problem;
+        return new FlickrArgumentException("Bad " + p, p, true);
+    }
+
+    private static String describe(Object result) {
+        if (result instanceof Number) {
+            return "a number";
+        }
+        if (result instanceof Boolean) {
+            return "a boolean";
+        }
+        return result instanceof String ? "a string" : "no node";
     }
 
     private static String text(Object result) {

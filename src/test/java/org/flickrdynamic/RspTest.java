@@ -62,7 +62,7 @@ class RspTest {
         List<Element> photos = Rsp.elements(rsp(), "//photo[@owner='a@N01']");
         assertEquals(2, photos.size());
         assertEquals("12", photos.get(1).attributeValue("id"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
                 () -> Rsp.elements(rsp(), "//photo/@id"));
         assertTrue(e.getMessage().contains("//photo/@id") && e.getMessage().contains("Rsp.values"), e.getMessage());
     }
@@ -70,10 +70,30 @@ class RspTest {
     @Test
     void aBadXPathIsNamed() throws Exception {
         Element rsp = rsp();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Rsp.values(rsp, "//photo[@id="));
-        assertTrue(e.getMessage().startsWith("'//photo[@id=' is not a valid XPath"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Rsp.value(rsp, " "));
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class, () -> Rsp.values(rsp, "//photo[@id="));
+        assertTrue(e.getMessage().startsWith("Bad XPath '//photo[@id=' is not a valid XPath"), e.getMessage());
+        assertThrows(FlickrArgumentException.class, () -> Rsp.value(rsp, " "));
         assertThrows(IllegalArgumentException.class, () -> Rsp.value(null, "//x"));
+    }
+
+    @Test
+    void anXPathThatCannotBeEvaluatedIsNamed() throws Exception {
+        Element rsp = rsp();
+        FlickrArgumentException variable = assertThrows(FlickrArgumentException.class, () -> Rsp.value(rsp, "$x"));
+        assertTrue(variable.getMessage().startsWith("Bad XPath '$x' cannot be evaluated: "), variable.getMessage());
+        FlickrArgumentException function = assertThrows(FlickrArgumentException.class, () -> Rsp.values(rsp, "nofn()"));
+        assertTrue(function.getMessage().startsWith("Bad XPath 'nofn()' cannot be evaluated: "), function.getMessage());
+        assertThrows(FlickrArgumentException.class, () -> Rsp.elements(rsp, "$x"));
+    }
+
+    @Test
+    void valuesOfASingleValueIsThatValueAndElementsOfItIsRefused() throws Exception {
+        Element rsp = rsp();
+        assertEquals(List.of("6"), Rsp.values(rsp, "count(//*)"));
+        assertEquals(List.of("One"), Rsp.values(rsp, "string(//photo/@title)"));
+        assertEquals(List.of("true"), Rsp.values(rsp, "count(//photo) = 3"));
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class, () -> Rsp.elements(rsp, "count(//*)"));
+        assertEquals("Bad XPath 'count(//*)' gives a number, not elements; use Rsp.value for it", e.getMessage());
     }
 
     @Test

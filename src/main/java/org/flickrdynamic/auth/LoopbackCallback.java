@@ -80,8 +80,13 @@ public final class LoopbackCallback implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> q = OAuthFlow.form(exchange.getRequestURI().getRawQuery() == null ? ""
-                    : exchange.getRequestURI().getRawQuery());
+            Map<String, String> q;
+            try {
+                q = OAuthFlow.form("the authorize page's redirect", exchange.getRequestURI().getRawQuery() == null
+                        ? "" : exchange.getRequestURI().getRawQuery());
+            } catch (org.flickrdynamic.FlickrTransportException malformed) {
+                q = Map.of(); // a query that is not even well encoded is not Flickr's redirect: answered as such
+            }
             String v = q.get("oauth_verifier");
             boolean ours = v != null && q.get("oauth_token") != null && q.get("oauth_token").equals(expectedToken);
             String page = ours ? "Logged in. You may close this window and return to flickr-dynamic."

@@ -141,19 +141,32 @@ public final class OAuthFlow {
                     + (body.length() > 200 ? body.substring(0, 200) + "..." : body), answer.status(),
                     answer.status() >= 500, null);
         }
-        return form(body);
+        return form(label, body);
     }
 
-    /** Decodes {@code a=b&c=d}. */
-    static Map<String, String> form(String body) {
+    /**
+     * Decodes {@code a=b&c=d}. A bad percent-escape makes the answer unusable; the message names the field
+     * but never quotes it, as the answer carries a token secret.
+     */
+    static Map<String, String> form(String label, String body) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.put(Percent.decode(pair.substring(0, eq).replace('+', ' ')),
-                        Percent.decode(pair.substring(eq + 1).replace('+', ' ')));
+                String name = decode(label, pair.substring(0, eq), "a field name");
+                out.put(name, decode(label, pair.substring(eq + 1), "the value of " + name));
             }
         }
         return out;
+    }
+
+    private static String decode(String label, String encoded, String what) {
+        try {
+            return Percent.decode(encoded.replace('+', ' '));
+        } catch (IllegalArgumentException e) {
+            throw new FlickrTransportException("The answer to " + label + " is malformed: " + what
+                    + " holds a bad percent-escape (" + e.getMessage() + "); its text is not shown, as it may hold"
+                    + " a secret", 200, true, null);
+        }
     }
 }

@@ -3,12 +3,12 @@ package org.flickrdynamic.auth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -142,6 +142,9 @@ public final class TokenStore {
      * @return whether a token was forgotten
      */
     public boolean logout(String apiKey, String user) {
+        if (user == null && discardedUnreadable(apiKey)) {
+            return true;
+        }
         Optional<AccessToken> target = user == null ? current(apiKey) : users(apiKey).stream()
                 .filter(t -> t.userNsid().equals(user) || t.username().equals(user)).findFirst();
         if (target.isEmpty()) {
@@ -155,6 +158,29 @@ public final class TokenStore {
             }
         });
         return true;
+    }
+
+    /**
+     * Logging out of a key whose file is not a token file deletes that file: its logins are lost anyway,
+     * and this is the way out the read error suggests.
+     */
+    private boolean discardedUnreadable(String apiKey) {
+        Path f = file(apiKey);
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        try {
+            read(apiKey);
+            return false;
+        } catch (TokenStoreException unreadable) {
+            synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
+                try {
+                    return Files.deleteIfExists(f);
+                } catch (IOException e) {
+                    throw new TokenStoreException(f, "cannot delete the token file " + f + " (" + reason(e) + ")");
+                }
+            }
+        }
     }
 
     private AccessToken find(String apiKey, String user) {
@@ -185,16 +211,54 @@ public final class TokenStore {
     private Properties read(String apiKey) {
         Path f = file(apiKey);
         Properties p = new Properties();
-        if (!Files.exists(f)) {
+        if (Files.notExists(f, LinkOption.NOFOLLOW_LINKS)) {
             return p;
+        }
+        if (!Files.isRegularFile(f)) {
+            throw new TokenStoreException(f, "the token file " + f + " is not a file; remove it and log in again");
         }
         tighten(f);
         try (InputStream in = Files.newInputStream(f)) {
             p.load(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the token file " + f, e);
+            throw unusable(f, "cannot be read (" + reason(e) + ")");
+        } catch (IllegalArgumentException e) {
+            // Properties refuses a broken backslash-u escape; the text itself is not quoted, as it may hold a secret.
+            throw unusable(f, "is not a token file (" + e.getMessage() + ")");
         }
         return p;
+    }
+
+    private static TokenStoreException unusable(Path f, String why) {
+        return new TokenStoreException(f, "the token file " + f + " " + why
+                + "; delete it, or run 'bin/flickr auth logout', and log in again");
+    }
+
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /**
+     * Checks that a login for the API key could be stored, before the user goes through the login:
+     * the folder exists or can be made, and the key's file, if any, can be read and replaced.
+     *
+     * @throws TokenStoreException naming the file or folder and what is wrong
+     */
+    public void checkWritable(String apiKey) {
+        synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
+            try {
+                createPrivateDir();
+            } catch (IOException e) {
+                throw new TokenStoreException(dir, "cannot create the token folder " + dir + " (" + reason(e)
+                        + "); set FLICKR_DYNAMIC_HOME to a folder you can write");
+            }
+            if (!Files.isWritable(dir)) {
+                throw new TokenStoreException(dir, "cannot write in the token folder " + dir
+                        + "; set FLICKR_DYNAMIC_HOME to a folder you can write");
+            }
+            read(apiKey);
+        }
     }
 
     /** Read, change and write back under a lock, replacing the file atomically. */
@@ -222,7 +286,8 @@ public final class TokenStore {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the token file in " + dir, e);
+            throw new TokenStoreException(dir, "cannot write the token file in " + dir + " (" + reason(e)
+                    + "); set FLICKR_DYNAMIC_HOME to a folder you can write");
         }
     }
 
@@ -245,6 +310,9 @@ public final class TokenStore {
     private void createPrivateDir() throws IOException {
         if (Files.isDirectory(dir)) {
             return;
+        }
+        if (Files.exists(dir)) {
+            throw new FileAlreadyExistsException(dir.toString(), null, "it is not a folder");
         }
         if (posix()) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
@@ -279,7 +347,7 @@ public final class TokenStore {
                 Files.setPosixFilePermissions(f, OWNER_FILE);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the token file " + f + " private", e);
+            throw unusable(f, "cannot be made private (" + reason(e) + ")");
         }
     }
 

@@ -77,6 +77,7 @@ final class AuthCommand {
                 }
             }
         }
+        store.checkWritable(client.apiKey()); // before the user approves anything, not after
         Browser browser = sandbox ? Browser.sandbox() : Browser.system(err);
         AccessToken token = legacy ? Login.legacy(client, perm, browser, Login.DEFAULT_TIMEOUT)
                 : Login.oauth(client, perm, browser, Login.DEFAULT_TIMEOUT);

@@ -32,8 +32,13 @@ final class Clients {
      */
     int with(PrintStream err, Function<FlickrClient, Integer> work) {
         if (sandbox) {
-            try (Sandbox s = Sandbox.start(); FlickrClient client = SandboxLogin.client(s)) {
-                return guarded(err, () -> work.apply(client));
+            try (Sandbox s = Sandbox.start()) {
+                // The stored sandbox login is read inside the guard: a bad token file is a one-line error.
+                return guarded(err, () -> {
+                    try (FlickrClient client = SandboxLogin.client(s)) {
+                        return work.apply(client);
+                    }
+                });
             }
         }
         return guarded(err, () -> {

@@ -136,6 +136,11 @@ public final class ArgumentNormalizer {
             return b ? "1" : "0";
         }
         if (v instanceof Number n) {
+            if (tooLong(n)) {
+                problems.add("argument " + key + " is a number that would take more than " + MAX_DIGITS
+                        + " digits in plain decimal; Flickr takes no exponents, so give a shorter one");
+                return null;
+            }
             String s = plainDecimal(n);
             if (s == null) {
                 problems.add("argument " + key + " is " + n + ", which is not a finite number");
@@ -200,18 +205,27 @@ public final class ArgumentNormalizer {
         }
     }
 
+    /**
+     * The string form of one element of a list given as argument {@code key}, by the same rules as a
+     * whole value, except that it may be neither {@code null} nor a list itself; or {@code null} after
+     * recording the problem. Used where a list is joined otherwise than with commas (an upload's tags).
+     */
+    public static String element(String key, Object item, Problems problems) {
+        if (item == null) {
+            problems.add("argument " + key + " holds a null element");
+            return null;
+        }
+        if (item instanceof Collection<?> || item.getClass().isArray()) {
+            problems.add("argument " + key + " holds a nested list; give a flat list");
+            return null;
+        }
+        return value(key, item, problems);
+    }
+
     private static String join(String key, Object[] items, Problems problems) {
         StringBuilder sb = new StringBuilder();
         for (Object item : items) {
-            if (item == null) {
-                problems.add("argument " + key + " holds a null element");
-                return null;
-            }
-            if (item instanceof Collection<?> || item.getClass().isArray()) {
-                problems.add("argument " + key + " holds a nested list; give a flat list");
-                return null;
-            }
-            String s = value(key, item, problems);
+            String s = element(key, item, problems);
             if (s == null) {
                 return null;
             }
@@ -221,6 +235,38 @@ public final class ArgumentNormalizer {
             sb.append(s);
         }
         return sb.toString();
+    }
+
+    /**
+     * The most digits a number may have written out in plain decimal. {@code 1e100000000} is a small
+     * BigDecimal but a hundred million digits as text (and {@code 1e2147483647} cannot be written at all).
+     */
+    static final int MAX_DIGITS = 1000;
+
+    /** Whether the plain decimal form of a number would exceed {@link #MAX_DIGITS}, found without writing it. */
+    static boolean tooLong(Number n) {
+        if (n instanceof BigDecimal bd) {
+            return plainLength(bd) > MAX_DIGITS;
+        }
+        if (n instanceof BigInteger bi) {
+            return bi.bitLength() > MAX_DIGITS * 3.33; // log2(10) bits per digit
+        }
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+                || n instanceof Double || n instanceof Float) {
+            return false; // at most a few hundred digits
+        }
+        try {
+            return plainLength(new BigDecimal(n.toString())) > MAX_DIGITS;
+        } catch (NumberFormatException notDecimal) {
+            return false; // written through its double value, which is bounded
+        }
+    }
+
+    /** The length of {@code toPlainString()} less sign and point, in long arithmetic so no scale overflows it. */
+    private static long plainLength(BigDecimal bd) {
+        long precision = bd.precision();
+        long scale = bd.scale();
+        return scale <= 0 ? precision - scale : Math.max(precision, scale + 1);
     }
 
     /** Plain decimal with no exponent and no grouping; {@code null} for NaN and infinities. */

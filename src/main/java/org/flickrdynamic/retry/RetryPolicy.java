@@ -10,6 +10,7 @@ import org.flickrdynamic.FlickrArgumentException;
  * before each a random time between zero and {@code baseDelay * 2^(n-1)} ("full jitter", so many clients
  * failing together do not come back together), never more than {@code maxDelay}. When the server says
  * how long to wait ({@code Retry-After}), that wait is used instead, also capped at {@code maxDelay}.
+ * No wait is longer than {@link #LONGEST_DELAY}: a longer delay given here is cut to it.
  * Which failures are retried is the {@link Retrier}'s rule; this is only the count and the waits.
  *
  * <pre>{@code
@@ -23,26 +24,44 @@ import org.flickrdynamic.FlickrArgumentException;
  * @param maxDelay  the longest single wait, also for a server's {@code Retry-After}
  */
 public record RetryPolicy(int retries, Duration baseDelay, Duration maxDelay) {
+    /** The longest any wait can be set to, a day: "wait as long as it takes" is cut to this. */
+    public static final Duration LONGEST_DELAY = Duration.ofDays(1);
     /** The default: 3 retries, waits from up to 250 ms, doubling, each at most 20 s. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(250), Duration.ofSeconds(20));
     /** No retries: every failure is final. */
     public static final RetryPolicy NONE = DEFAULT.withRetries(0);
 
     /**
-     * @throws FlickrArgumentException when {@code retries} is negative or a delay is negative, or the
-     *                                 base delay is longer than the maximum
+     * Delays longer than {@link #LONGEST_DELAY} are cut to it.
+     *
+     * @throws FlickrArgumentException when {@code retries} is negative, a delay is {@code null} or negative, or
+     *                                 the base delay is longer than the maximum
      */
     public RetryPolicy {
         if (retries < 0) {
             throw new FlickrArgumentException(null, "retries must be 0 or more, not " + retries);
         }
-        if (baseDelay == null || baseDelay.isNegative()) {
+        baseDelay = capped(required(baseDelay, "baseDelay"));
+        maxDelay = capped(required(maxDelay, "maxDelay"));
+        if (baseDelay.isNegative()) {
             throw new FlickrArgumentException(null, "the retry base delay must be 0 or more, not " + baseDelay);
         }
-        if (maxDelay == null || maxDelay.compareTo(baseDelay) < 0) {
+        if (maxDelay.compareTo(baseDelay) < 0) {
             throw new FlickrArgumentException(null, "the retry max delay (" + maxDelay
                     + ") must be at least the base delay (" + baseDelay + ")");
         }
+    }
+
+    private static Duration required(Duration d, String name) {
+        if (d == null) {
+            throw new FlickrArgumentException(null, "the retry " + name + " must be a duration, not null");
+        }
+        return d;
+    }
+
+    /** Cut to a day, so no later arithmetic on it (milliseconds, doubling) can overflow. */
+    private static Duration capped(Duration d) {
+        return d.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : d;
     }
 
     /** The default delays with this many retries. */
@@ -57,12 +76,14 @@ public record RetryPolicy(int retries, Duration baseDelay, Duration maxDelay) {
 
     /** A copy whose first wait is at most {@code d}. */
     public RetryPolicy withBaseDelay(Duration d) {
-        return new RetryPolicy(retries, d, maxDelay.compareTo(d) < 0 ? d : maxDelay);
+        Duration base = capped(required(d, "baseDelay"));
+        return new RetryPolicy(retries, base, maxDelay.compareTo(base) < 0 ? base : maxDelay);
     }
 
     /** A copy whose waits are each at most {@code d}. */
     public RetryPolicy withMaxDelay(Duration d) {
-        return new RetryPolicy(retries, d != null && baseDelay.compareTo(d) > 0 ? d : baseDelay, d);
+        Duration max = capped(required(d, "maxDelay"));
+        return new RetryPolicy(retries, baseDelay.compareTo(max) > 0 ? max : baseDelay, max);
     }
 
     /**

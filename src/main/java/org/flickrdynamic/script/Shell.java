@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.flickrdynamic.Flickr;
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.internal.Version;
 import org.flickrdynamic.sandbox.Sandbox;
@@ -64,6 +65,11 @@ public final class Shell {
                     .append(", endpoint ").append(Flickr.endpoint());
         }
         sb.append("; ").append(login(key));
+        try {
+            Flickr.client();
+        } catch (FlickrArgumentException e) {
+            sb.append(". ").append(e.getMessage()); // the environment could not be used: say so at once
+        }
         sb.append(". Try help(\"photos.search\"), methods(\"photos.\"), call(\"test.echo\", \"foo\", \"bar\")");
         return sb.toString();
     }
@@ -80,7 +86,7 @@ public final class Shell {
                     return "logged in as " + t.username() + " (" + t.permission().word() + ")";
                 }
             }
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (FlickrArgumentException | UncheckedIOException | IllegalStateException e) {
             // an unreadable store only loses the name in the greeting
         }
         return "a token is set";

@@ -14,7 +14,8 @@ import org.flickrdynamic.request.Problems;
  * Turns an upload's arguments into the strings sent, and checks the values Flickr constrains. Values
  * are converted as for any call ({@link ArgumentNormalizer}: booleans as {@code 1}/{@code 0}, numbers in
  * plain decimal), except {@code tags}: Flickr's upload takes them space-separated, so a list is joined
- * with spaces and a tag that holds a space is quoted, as Flickr reads {@code "new york"}.
+ * with spaces and a tag that holds a space is quoted, as Flickr reads {@code "new york"}. Each tag is
+ * itself converted by the same rules, and refused where a call's list element would be.
  */
 final class UploadArguments {
     /** The arguments that take only some small integers, and what each value means, for messages. */
@@ -71,20 +72,24 @@ final class UploadArguments {
             return value; // a string is sent as the caller wrote it
         }
         List<String> tags = new ArrayList<>();
+        boolean usable = true; // every bad tag is reported, not only the first
         for (Object item : items) {
-            if (item == null) {
-                problems.add("argument tags holds a null element");
-                return null;
+            // Each tag is converted as any call's list element is: toString() would send "Optional[x]" or "[B@1f".
+            String text = ArgumentNormalizer.element("tags", item, problems);
+            if (text == null) {
+                usable = false;
+                continue;
             }
-            String tag = item.toString().strip();
+            String tag = text.strip();
             if (tag.contains("\"")) {
                 problems.add("tag '" + tag + "' holds a double quote, which Flickr's tag syntax cannot carry");
-                return null;
+                usable = false;
+            } else if (!tag.isEmpty()) {
+                tags.add(tag.chars().anyMatch(Character::isWhitespace) ? '"' + tag + '"' : tag);
             }
-            if (!tag.isEmpty()) {
-                tag = tag.chars().anyMatch(Character::isWhitespace) ? '"' + tag + '"' : tag;
-                tags.add(tag);
-            }
+        }
+        if (!usable) {
+            return null;
         }
         return String.join(" ", tags);
     }

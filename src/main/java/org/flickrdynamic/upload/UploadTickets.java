@@ -26,6 +26,7 @@ import org.flickrdynamic.FlickrClient;
 public final class UploadTickets {
     private static final long FIRST_PAUSE_MILLIS = 100;
     private static final long LONGEST_PAUSE_MILLIS = 5_000;
+    private static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
 
     private UploadTickets() {
     }
@@ -37,7 +38,7 @@ public final class UploadTickets {
      *                         was interrupted
      */
     public static String await(FlickrClient client, String ticket, Duration timeout) {
-        return awaitAll(client, List.of(ticket), timeout).get(ticket == null ? null : ticket.strip());
+        return awaitAll(client, java.util.Collections.singletonList(ticket), timeout).get(ticket == null ? null : ticket.strip());
     }
 
     /**
@@ -49,9 +50,11 @@ public final class UploadTickets {
      */
     public static Map<String, String> awaitAll(FlickrClient client, Collection<String> tickets, Duration timeout) {
         Set<String> pending = check(tickets, timeout);
+        // "Forever" in nanoseconds would overflow; a century is as good.
+        Duration wait = timeout.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : timeout;
         Map<String, String> photos = new LinkedHashMap<>();
         pending.forEach(t -> photos.put(t, null));
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + wait.toNanos();
         long pause = FIRST_PAUSE_MILLIS;
         while (true) {
             Element uploader = client.call("flickr.photos.upload.checkTickets", "tickets", String.join(",", pending))
@@ -87,7 +90,7 @@ public final class UploadTickets {
             if (left <= 0) {
                 List<String> still = List.copyOf(pending);
                 throw new TicketException(TicketException.Reason.TIMED_OUT, still, "timed out after "
-                        + timeout.toMillis() + " ms waiting for upload ticket" + plural(still) + " "
+                        + wait.toMillis() + " ms waiting for upload ticket" + plural(still) + " "
                         + String.join(", ", still) + " (still being processed; wait again with the same ticket)");
             }
             try {
@@ -109,7 +112,9 @@ public final class UploadTickets {
             problems.add("no ticket was given");
         } else {
             for (String t : tickets) {
-                if (t == null || t.isBlank()) {
+                if (t == null) {
+                    problems.add("a ticket id is null");
+                } else if (t.isBlank()) {
                     problems.add("a ticket id is empty");
                 } else {
                     ids.add(t.strip());

@@ -109,6 +109,28 @@ class BadCallsTest {
     }
 
     @Test
+    void numbersTooLongToWriteOutAreRefusedQuicklyByName() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("huge", new java.math.BigDecimal("1e100000000"));      // once an OutOfMemoryError
+        args.put("huger", new java.math.BigDecimal("1e2147483647"));    // once a NegativeArraySizeException
+        args.put("tiny", new java.math.BigDecimal("1e-5000"));
+        args.put("wide", java.math.BigInteger.TEN.pow(1200));
+        args.put("list", List.of(1, new java.math.BigDecimal("-9e4000")));
+        FlickrArgumentException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> assertThrows(FlickrArgumentException.class,
+                        () -> client.call("flickr.test.echo", args)));
+        for (String name : args.keySet()) {
+            assertTrue(e.getMessage().contains("argument " + name + " is a number that would take more than 1000 digits"),
+                    e.getMessage());
+        }
+        nothingSent();
+        Element rsp = client.call("flickr.test.echo", "fine", new java.math.BigDecimal("1e999"),
+                "small", new java.math.BigDecimal("1e-998"));
+        assertEquals(1000, rsp.elementText("fine").length());
+        assertEquals("0." + "0".repeat(997) + "1", rsp.elementText("small"));
+    }
+
+    @Test
     void noKeyAnywhereIsRefusedBeforeSending() {
         try (FlickrClient keyless = FlickrClient.builder().baseUrl(sandbox.baseUrl()).build()) {
             FlickrArgumentException e = assertThrows(FlickrArgumentException.class,

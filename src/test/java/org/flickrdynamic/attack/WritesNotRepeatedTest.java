@@ -100,4 +100,24 @@ class WritesNotRepeatedTest {
         assertEquals(3, server.received().stream().map(r -> r.params().replaceAll(".*oauth_nonce=([^&]*).*", "$1"))
                 .distinct().count(), "a fresh nonce for each attempt");
     }
+
+    @Test
+    void exchangingALegacyTokenIsSentOnceForItDeletesTheOldToken() {
+        try (FlickrClient legacy = client.newBuilder().token("legacy-token", null).build()) {
+            FlickrTransportException e = assertThrows(FlickrTransportException.class,
+                    () -> legacy.call("flickr.auth.oauth.getAccessToken"));
+            assertEquals(1, server.received().size(), "exactly once, with 5 retries allowed");
+            assertEquals("GET", server.received().get(0).verb(), "still sent as the table says");
+            assertEquals(1, e.attempts());
+        }
+        server.received().clear();
+        assertThrows(FlickrTransportException.class, () -> client.call("flickr.auth.getToken", "frob", "1-2"));
+        assertEquals(1, server.received().size(), "a frob is used up by its first exchange");
+    }
+
+    @Test
+    void gettingAFrobIsRetriedAsTheReadItIs() {
+        assertThrows(FlickrTransportException.class, () -> client.call("flickr.auth.getFrob"));
+        assertEquals(6, server.received().size());
+    }
 }

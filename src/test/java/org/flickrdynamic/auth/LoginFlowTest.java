@@ -120,6 +120,23 @@ class LoginFlowTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aMalformedTokenAnswerIsATransportErrorThatQuotesNothing() throws Exception {
+        try (org.flickrdynamic.testing.ScriptedServer server = new org.flickrdynamic.testing.ScriptedServer(
+                org.flickrdynamic.testing.ScriptedServer.answer(200, "application/x-www-form-urlencoded",
+                        "oauth_callback_confirmed=true&oauth_token=abc%zz&oauth_token_secret=TOKEN-SECRET-9"));
+             FlickrClient client = FlickrClient.builder().baseUrl(server.restUrl().replace("services/rest/", ""))
+                     .apiKey("k").secret("s").build()) {
+            FlickrTransportException e = assertThrows(FlickrTransportException.class,
+                    () -> client.oauth().requestToken("oob"));
+            assertTrue(e.getMessage().startsWith("The answer to the OAuth request_token step is malformed: the value"
+                    + " of oauth_token holds a bad percent-escape"), e.getMessage());
+            assertFalse(e.getMessage().contains("abc") || e.getMessage().contains("TOKEN-SECRET-9"), e.getMessage());
+            assertEquals(1, server.received().size());
+        }
+    }
+
+    @Test
     void aBadCallbackIsRefusedWithTheStatusTheServerGave() {
         FlickrTransportException e = assertThrows(FlickrTransportException.class,
                 () -> app.oauth().requestToken("ftp://nowhere"));

@@ -128,4 +128,31 @@ class TokenStoreTest {
         assertFalse(ALICE.toString().contains("SECRET-A-771"));
         assertFalse(ALICE.toString().contains("tok-a"), "nor the token itself");
     }
+
+    @Test
+    void aMalformedFileIsNamedWithTheWayOutAndNeverQuoted() throws IOException {
+        Path f = store().file("key1");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "current=x\nuser.x.secret=SECRET-Q\nuser.x.token=\\u12zz\n");
+        TokenStoreException e = assertThrows(TokenStoreException.class, () -> store().current("key1"));
+        assertEquals(f, e.path());
+        assertTrue(e.getMessage().contains(f + " is not a token file"), e.getMessage());
+        assertFalse(e.getMessage().contains("SECRET-Q"), e.getMessage());
+        assertThrows(TokenStoreException.class, () -> store().users("key1"));
+        assertThrows(TokenStoreException.class, () -> store().save("key1", ALICE), "never overwritten unasked");
+        assertTrue(store().logout("key1", null), "logging out deletes it");
+        assertTrue(store().current("key1").isEmpty());
+        store().save("key1", ALICE);
+        assertEquals(ALICE, store().current("key1").orElseThrow());
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeIsReportedBeforeWriting() throws IOException {
+        Path file = Files.writeString(home.resolve("plain"), "x");
+        TokenStore s = TokenStore.at(file);
+        TokenStoreException e = assertThrows(TokenStoreException.class, () -> s.checkWritable("key1"));
+        assertTrue(e.getMessage().contains("cannot create the token folder " + file), e.getMessage());
+        assertThrows(TokenStoreException.class, () -> s.save("key1", ALICE));
+        store().checkWritable("key1");
+    }
 }

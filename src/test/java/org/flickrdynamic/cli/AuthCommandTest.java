@@ -1,6 +1,7 @@
 package org.flickrdynamic.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -102,5 +103,41 @@ class AuthCommandTest {
         assertEquals(2, run("--sandbox", "auth", "use", "nobody"));
         assertEquals(2, run("auth", "status"), "no key outside the sandbox");
         assertTrue(err().contains("no API key"), err());
+    }
+
+    @Test
+    void aCorruptTokenFileIsAOneLineErrorThatLogoutClears() throws IOException {
+        Path file = TokenStore.standard().file(Sandbox.API_KEY);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "current=x\nuser.x.token=\\u12zz\n");
+        for (String[] args : new String[][] {{"--sandbox", "flickr.test.login"}, {"--sandbox", "auth", "status"}}) {
+            assertEquals(2, run(args), err());
+            assertTrue(err().startsWith("flickr: Bad token store: the token file " + file + " is not a token file"), err());
+            assertTrue(err().contains("delete it, or run 'bin/flickr auth logout'"), err());
+            assertEquals(1, err().lines().count(), err());
+        }
+        assertEquals(0, run("--sandbox", "auth", "logout"), err());
+        assertFalse(Files.exists(file));
+        assertEquals(0, run("--sandbox", "flickr.test.login"), err());
+    }
+
+    @Test
+    void aTokenFileThatIsAFolderIsAOneLineError() throws IOException {
+        Path file = TokenStore.standard().file(Sandbox.API_KEY);
+        Files.createDirectories(file);
+        assertEquals(2, run("--sandbox", "flickr.test.login"), err());
+        assertEquals("flickr: Bad token store: the token file " + file + " is not a file; remove it and log in again\n",
+                err());
+    }
+
+    @Test
+    void loginIntoAStoreThatCannotBeWrittenIsRefusedBeforeLoggingIn() throws IOException {
+        Path notAFolder = Files.writeString(home.resolve("plain-file"), "x");
+        System.setProperty("flickrdynamic.home", notAFolder.toString());
+        assertEquals(2, run("--sandbox", "auth", "login", "--perms", "read"), err());
+        assertEquals("", out(), "no login was started");
+        assertTrue(err().startsWith("flickr: Bad token store: cannot create the token folder " + notAFolder), err());
+        assertTrue(err().contains("set FLICKR_DYNAMIC_HOME"), err());
+        assertEquals(1, err().lines().count(), err());
     }
 }

@@ -187,4 +187,19 @@ class RateLimitTest {
                 .getMessage().contains("burst must be positive"));
         assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ofSeconds(1)).withMaxWait(Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void anEndlessMaxWaitIsCutAndAnEndlessPeriodRefused() {
+        RateLimit patient = RateLimit.of(100, Duration.ofSeconds(1)).withMaxWait(Duration.ofSeconds(Long.MAX_VALUE));
+        assertEquals(RateLimit.LONGEST_WAIT, patient.maxWait());
+        try (FlickrClient c = client().rateLimit(patient).build()) {
+            c.call("flickr.test.echo", "i", 1);
+            c.call("flickr.test.echo", "i", 2);
+        }
+        assertEquals(2, sandbox.requests().size());
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
+                () -> client().rateLimit(1, Duration.ofDays(365_000)));
+        assertTrue(e.getMessage().contains("rate limit period must be at most 366 days"), e.getMessage());
+        assertThrows(FlickrArgumentException.class, () -> RateLimit.of(1, Duration.ofSeconds(1)).withMaxWait(null));
+    }
 }

@@ -256,4 +256,21 @@ class RetryTest {
             return s.getLocalPort();
         }
     }
+
+    @Test
+    void aMaxDelayOfForeverIsCutToADayAndStillRetries() {
+        RetryPolicy forever = RetryPolicy.retries(1).withBaseDelay(Duration.ofMillis(1))
+                .withMaxDelay(Duration.ofSeconds(Long.MAX_VALUE));
+        assertEquals(RetryPolicy.LONGEST_DELAY, forever.maxDelay());
+        sandbox.faults().failNext(1, 105);
+        try (FlickrClient patient = client.newBuilder().retryPolicy(forever).build()) {
+            assertEquals(writer.userNsid(), patient.call("flickr.test.login").element("user").attributeValue("id"));
+        }
+        assertEquals(2, sandbox.requests().size());
+        org.flickrdynamic.FlickrArgumentException noBase = assertThrows(org.flickrdynamic.FlickrArgumentException.class,
+                () -> RetryPolicy.retries(1).withBaseDelay(null));
+        assertTrue(noBase.getMessage().contains("baseDelay must be a duration, not null"), noBase.getMessage());
+        assertThrows(org.flickrdynamic.FlickrArgumentException.class, () -> RetryPolicy.retries(1).withMaxDelay(null));
+        assertThrows(org.flickrdynamic.FlickrArgumentException.class, () -> new RetryPolicy(1, null, null));
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -262,6 +263,24 @@ class UploadTest {
     }
 
     @Test
+    void eachTagIsConvertedAsACallsArgumentIs() throws Exception {
+        Path file = jpeg("tagtypes.jpg", 10, 22);
+        sandbox.clearRequests();
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class, () -> flickr.upload(file,
+                Map.of("tags", List.of(java.util.Optional.of("x"), List.of("nested"), Map.of("k", "v"), "ok"))));
+        assertTrue(e.getMessage().contains("argument tags is a java.util.Optional"), e.getMessage());
+        assertTrue(e.getMessage().contains("argument tags holds a nested list"), e.getMessage());
+        assertTrue(e.getMessage().contains("argument tags is a java.util."), e.getMessage());
+        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertTrue(sandbox.requests().isEmpty(), "nothing was sent: " + sandbox.requests());
+
+        String id = flickr.upload(file, Map.of("tags", List.of(1e20, true, java.time.LocalDate.of(2024, 5, 1),
+                new java.math.BigDecimal("2.50"))));
+        assertEquals(List.of("100000000000000000000", "1", "2024-05-01", "2.50"),
+                info(flickr, id).element("tags").elements("tag").stream().map(e2 -> e2.attributeValue("raw")).toList());
+    }
+
+    @Test
     void replaceGivesThePhotoANewFile() throws Exception {
         String id = flickr.upload(jpeg("before.jpg", 500, 9), Map.of("title", "Kept"));
         String secretBefore = info(flickr, id).attributeValue("secret");
@@ -358,5 +377,16 @@ class UploadTest {
             Flickr.currentSecKey(before.secret());
             Flickr.currentToken(null, null);
         }
+    }
+
+    @Test
+    void waitingForeverForATicketWorksAndANullTicketIsNamed() throws Exception {
+        String ticket = flickr.upload(jpeg("forever.jpg", 50, 21), Map.of("async", 1));
+        String id = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> flickr.awaitUpload(ticket, java.time.Duration.ofSeconds(Long.MAX_VALUE)));
+        assertTrue(id.matches("[0-9]+"), id);
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
+                () -> flickr.awaitUpload(null, java.time.Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().contains("a ticket id is null"), e.getMessage());
     }
 }
