@@ -20,7 +20,9 @@ import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.testing.ScriptedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A sandbox as the upstream, a second recording in front of it, a third replaying with the upstream gone. */
@@ -174,5 +176,28 @@ class RecordReplayTest {
             assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
         }
         assertFalse(Files.exists(cassette));
+    }
+
+    @Test
+    @Timeout(20)
+    void aTokenSecretHandedOutAsAnXmlAttributeIsScrubbed() throws Exception {
+        Path cassette = dir.resolve("access.yaml");
+        String issuedToken = "72157720861-5d1e9a0b3c7f2e46";
+        String issuedSecret = "f38bf58b2d95bc8b";
+        String answer = "<rsp stat=\"ok\"><auth><access_token oauth_token=\"" + issuedToken
+                + "\" oauth_token_secret='" + issuedSecret + "'/></auth></rsp>";
+        try (ScriptedServer upstream = new ScriptedServer(ScriptedServer.xml(answer));
+             Sandbox recorder = Sandbox.builder().recordTo(cassette)
+                     .upstream(upstream.restUrl().replace("services/rest/", "")).start();
+             FlickrClient flickr = FlickrClient.builder().baseUrl(recorder.baseUrl()).apiKey(Sandbox.API_KEY)
+                     .secret(Sandbox.SECRET).signing(Signing.LEGACY_MD5).token("legacy-token-0123", null).build()) {
+            Element rsp = flickr.call("flickr.auth.oauth.getAccessToken");
+            assertEquals(issuedSecret, rsp.element("auth").element("access_token").attributeValue("oauth_token_secret"),
+                    "the client gets the answer as it came");
+        }
+        String text = Files.readString(cassette);
+        assertFalse(text.contains(issuedSecret), text);
+        assertFalse(text.contains(issuedToken), text);
+        assertTrue(text.contains("oauth_token_secret='(scrubbed)'"), text);
     }
 }
