@@ -25,6 +25,7 @@ import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.retry.StatefulReads;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
+import org.flickrdynamic.sign.SecretMask;
 import org.flickrdynamic.sign.Signers;
 import org.flickrdynamic.table.HelpText;
 import org.flickrdynamic.table.MethodSpec;
@@ -197,8 +198,10 @@ public final class FlickrClient implements AutoCloseable {
         }
         Map<String, String> sent = params;
         String finalVerb = verb;
+        // The reader hides this request's signature, tokens and secrets wherever it quotes the answer.
         ResponseReader reader = new ResponseReader(table(), spec, url, settings.maxResponseBytes,
-                sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null);
+                sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null,
+                SecretMask.of(credentials, sent));
         return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.maxResponseBytes, reader);
     }
 

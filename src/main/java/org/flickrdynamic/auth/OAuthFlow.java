@@ -11,6 +11,7 @@ import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.sign.SecretMask;
 import org.flickrdynamic.sign.Signer;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.HttpAnswer;
@@ -127,21 +128,44 @@ public final class OAuthFlow {
         String url = oauthBase + step;
         Map<String, String> signed = signer.sign("GET", url, params, credentials);
         String label = "the OAuth " + step + " step";
-        return transport.send(label, "GET", url, signed, readTimeout, answer -> read(label, answer,
-                OAuth1Signer.baseString("GET", url, signed)));
+        return transport.send(label, "GET", url, signed, readTimeout,
+                new FormReader(label, OAuth1Signer.baseString("GET", url, signed), SecretMask.of(credentials, signed)));
     }
 
-    private static Map<String, String> read(String label, HttpAnswer answer, String ourBase) throws IOException {
-        String body = new String(answer.body().readNBytes(MAX_ANSWER), StandardCharsets.UTF_8).strip();
-        if (body.contains("oauth_problem=")) {
-            throw org.flickrdynamic.response.OAuthProblem.explain(label, answer.status(), body, ourBase);
+    /**
+     * Reads a login step's form answer. Text quoted from it into a message has the step's signature,
+     * tokens and secrets hidden.
+     */
+    private static final class FormReader implements HttpAnswer.Reader<Map<String, String>> {
+        private final String label;
+        private final String ourBase;
+        private final SecretMask mask;
+
+        FormReader(String label, String ourBase, SecretMask mask) {
+            this.label = label;
+            this.ourBase = ourBase;
+            this.mask = mask;
         }
-        if (answer.status() != 200) {
-            throw new FlickrTransportException("HTTP " + answer.status() + " in " + label + "; the body starts: "
-                    + (body.length() > 200 ? body.substring(0, 200) + "..." : body), answer.status(),
-                    answer.status() >= 500, null);
+
+        @Override
+        public Map<String, String> read(HttpAnswer answer) throws IOException {
+            String body = new String(answer.body().readNBytes(MAX_ANSWER), StandardCharsets.UTF_8).strip();
+            if (body.contains("oauth_problem=")) {
+                throw org.flickrdynamic.response.OAuthProblem.explain(label, answer.status(), body, ourBase, mask);
+            }
+            if (answer.status() != 200) {
+                String shown = mask.hide(body);
+                throw new FlickrTransportException("HTTP " + answer.status() + " in " + label + "; the body starts: "
+                        + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown), answer.status(),
+                        answer.status() >= 500, null);
+            }
+            return form(label, body);
         }
-        return form(label, body);
+
+        @Override
+        public String hide(String quoted) {
+            return mask.hide(quoted);
+        }
     }
 
     /**

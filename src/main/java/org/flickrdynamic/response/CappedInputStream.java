@@ -10,8 +10,13 @@ import java.nio.charset.StandardCharsets;
  * heap) and keeping its first bytes (so an error can show how the body began).
  */
 final class CappedInputStream extends FilterInputStream {
-    /** How many leading bytes are kept for messages. */
-    static final int HEAD = 240;
+    /** How many characters of the body's start a message shows. */
+    static final int SHOWN = 240;
+    /**
+     * How many leading bytes are kept: more than are shown, so a secret echoed across the cut is still
+     * whole when it is hidden, and no prefix of it is shown.
+     */
+    static final int HEAD = 1024;
 
     /** Thrown when the body passes the cap. */
     static final class TooLargeException extends IOException {
@@ -84,15 +89,22 @@ final class CappedInputStream extends FilterInputStream {
         return count;
     }
 
-    /** The first bytes read, as text with control characters shown as spaces, for a message. */
-    String head() {
+    /**
+     * The first bytes read, as text with control characters shown as spaces, for a message.
+     *
+     * @param hide hides the values the request must never show, applied before the text is cut
+     */
+    String head(java.util.function.UnaryOperator<String> hide) {
         String s = new String(head, 0, headLength, StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             sb.append(Character.isISOControl(c) ? ' ' : c);
         }
-        String t = sb.toString().strip().replaceAll(" {2,}", " ");
+        String t = hide.apply(sb.toString()).strip().replaceAll(" {2,}", " ");
+        if (t.length() > SHOWN) {
+            return t.substring(0, SHOWN) + "...";
+        }
         return headLength == HEAD ? t + "..." : t;
     }
 }

@@ -4,12 +4,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.sign.SecretMask;
 
 /**
  * Explains an OAuth refusal. Flickr answers {@code oauth_problem=...} with HTTP 401 (400 for some bad
  * parameters); for a bad
  * signature it adds {@code debug_sbs=<the base string it computed>}, and showing that beside ours, and
- * where they first differ, lets a signing bug explain itself.
+ * where they first differ, lets a signing bug explain itself. Both are shown with the request's signature,
+ * tokens and secrets hidden (a hostile server could put the signature in its base string).
  */
 public final class OAuthProblem {
     private OAuthProblem() {
@@ -22,23 +24,27 @@ public final class OAuthProblem {
      * @param status the answer's HTTP status
      * @param body   the answer's body
      * @param ours   the base string this request signed, or {@code null}
+     * @param mask   the values of the request that the message must not show
      */
-    public static FlickrTransportException explain(String method, int status, String body, String ours) {
+    public static FlickrTransportException explain(String method, int status, String body, String ours,
+                                                   SecretMask mask) {
+        SecretMask hidden = mask == null ? SecretMask.NONE : mask;
         String text = body.strip();
         String problem = value(text, "oauth_problem");
         String theirs = debugBaseString(text);
+        String shownProblem = problem == null ? "?" : hidden.hide(problem);
+        String shownTheirs = hidden.hide(theirs);
+        String shownOurs = hidden.hide(ours);
         StringBuilder sb = new StringBuilder("Flickr rejected the OAuth request for ").append(method)
-                .append(" (HTTP ").append(status).append(", oauth_problem=").append(problem == null ? "?" : problem).append(')');
+                .append(" (HTTP ").append(status).append(", oauth_problem=").append(shownProblem).append(')');
         if (theirs != null) {
-            sb.append("\n  Flickr's base string: ").append(theirs);
+            sb.append("\n  Flickr's base string: ").append(shownTheirs);
         }
         if (ours != null) {
-            sb.append("\n  our base string:      ").append(ours);
+            sb.append("\n  our base string:      ").append(shownOurs);
         }
         if (theirs != null && ours != null) {
-            int at = firstDifference(theirs, ours);
-            sb.append(at < 0 ? "\n  the base strings are equal: the keys or secrets differ"
-                    : "\n  they first differ at character " + at);
+            sb.append("\n  ").append(comparison(theirs, ours, shownTheirs, shownOurs));
         }
         String hint = hint(problem);
         if (hint != null) {
@@ -88,6 +94,19 @@ public final class OAuthProblem {
             sbs = URLDecoder.decode(sbs, StandardCharsets.UTF_8);
         }
         return sbs;
+    }
+
+    /**
+     * Whether and where the base strings differ. Equality is decided on the real strings, so hiding can
+     * never make two different strings look equal; the position is counted in the strings as shown.
+     */
+    private static String comparison(String theirs, String ours, String shownTheirs, String shownOurs) {
+        if (firstDifference(theirs, ours) < 0) {
+            return "the base strings are equal: the keys or secrets differ";
+        }
+        int at = firstDifference(shownTheirs, shownOurs);
+        return at < 0 ? "they differ inside a hidden value (a token, secret or signature)"
+                : "they first differ at character " + at;
     }
 
     static int firstDifference(String a, String b) {

@@ -13,6 +13,7 @@ import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.retry.RetryAfter;
+import org.flickrdynamic.sign.SecretMask;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
@@ -34,6 +35,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     private final String url;
     private final long maxBytes;
     private final Supplier<String> ourBaseString;
+    private final SecretMask mask;
 
     /**
      * @param table         the method table, for the explanation of error codes
@@ -41,14 +43,22 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
      * @param url           the endpoint called, for messages
      * @param maxBytes      the largest body accepted
      * @param ourBaseString the OAuth base string this call signed, or {@code null} when it was not OAuth-signed
+     * @param mask          the values of this call that text quoted from the answer must not show
      */
     public ResponseReader(MethodTable table, MethodSpec method, String url, long maxBytes,
-                          Supplier<String> ourBaseString) {
+                          Supplier<String> ourBaseString, SecretMask mask) {
         this.table = table;
         this.method = method;
         this.url = url;
         this.maxBytes = maxBytes;
         this.ourBaseString = ourBaseString;
+        this.mask = mask == null ? SecretMask.NONE : mask;
+    }
+
+    /** Hides this call's signature, tokens and secrets in text quoted from the answer. */
+    @Override
+    public String hide(String quoted) {
+        return mask.hide(quoted);
     }
 
     @Override
@@ -95,7 +105,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             explanation = (explanation == null ? "" : explanation + " ")
                     + "Log in again: Flickr.authorize(\"read|write|delete\") or bin/flickr auth login.";
         }
-        return new FlickrApiException(method.name(), code, err.attributeValue("msg", ""), explanation);
+        return new FlickrApiException(method.name(), code, hide(err.attributeValue("msg", "")), explanation);
     }
 
     private static String explain(ErrorSpec e) {
@@ -105,15 +115,16 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     private FlickrTransportException httpError(HttpAnswer answer, String text) {
         int status = answer.status();
         if (status == 401 && text.contains("oauth_problem=")) {
-            return OAuthProblem.explain(method.name(), status, text, ourBaseString == null ? null : ourBaseString.get());
+            return OAuthProblem.explain(method.name(), status, text, ourBaseString == null ? null : ourBaseString.get(),
+                    mask);
         }
         boolean retryable = status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
         StringBuilder sb = new StringBuilder("HTTP ").append(status).append(" calling ").append(method.name())
                 .append(" at ").append(url);
         if (answer.retryAfter() != null) {
-            sb.append(" (Retry-After: ").append(answer.retryAfter().strip()).append(')');
+            sb.append(" (Retry-After: ").append(hide(answer.retryAfter().strip())).append(')');
         }
-        String start = oneLine(text);
+        String start = oneLine(hide(text));
         sb.append(start.isEmpty() ? "; the body is empty" : "; the body starts: " + start);
         return new FlickrTransportException(sb.toString(), status, retryable, null,
                 RetryAfter.parse(answer.retryAfter(), Instant.now()));
@@ -137,31 +148,31 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
                         200, true, null);
             }
         }
-        String reason = reason(e);
-        if (reason.contains("DOCTYPE") && body.head().regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
+        String reason = hide(reason(e));
+        if (reason.contains("DOCTYPE") && body.head(this::hide).regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
             // An error or maintenance page from a proxy or load balancer: passing, so worth another try.
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                    + " is not a Flickr response: an HTML page; the body starts: " + body.head(), 200, true, null);
+                    + " is not a Flickr response: an HTML page; the body starts: " + body.head(this::hide), 200, true, null);
         }
         if (reason.contains("DOCTYPE")) {
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " declares a DOCTYPE, which is refused (no Flickr answer has one, and it could"
-                    + " smuggle external entities); the body starts: " + body.head(), 200, false, null);
+                    + " smuggle external entities); the body starts: " + body.head(this::hide), 200, false, null);
         }
         Throwable io = ioCause(e);
         if (io != null) {
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " was cut off after " + body.count() + " bytes (" + io.getClass().getSimpleName()
-                    + (io.getMessage() == null ? "" : ": " + io.getMessage()) + ")", 200, true, null);
+                    + (io.getMessage() == null ? "" : ": " + hide(io.getMessage())) + ")", 200, true, null);
         }
         return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                + " is not a Flickr response: malformed XML (" + reason + "); the body starts: " + body.head(),
+                + " is not a Flickr response: malformed XML (" + reason + "); the body starts: " + body.head(this::hide),
                 200, true, null);
     }
 
     private FlickrTransportException notFlickr(String why, int status, CappedInputStream body) {
         return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                + " is not a Flickr response: " + why + "; the body starts: " + body.head(), status, true, null);
+                + " is not a Flickr response: " + hide(why) + "; the body starts: " + body.head(this::hide), status, true, null);
     }
 
     private static String reason(DocumentException e) {

@@ -82,6 +82,31 @@ final class Cassette {
         return new Cassette(file, upstream, new ArrayList<>());
     }
 
+    /**
+     * Checks, before anything is recorded, that the file can be written the way {@link #save} writes it
+     * (a temporary file beside it, moved into place), so a recording never forwards requests it then
+     * cannot keep. Leaves nothing behind.
+     *
+     * @throws IllegalArgumentException naming the file and why it cannot be written
+     */
+    static void checkWritable(Path file) {
+        Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("cannot record to " + file + ": it is a directory, not a file");
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("cannot record to " + file + ": its folder " + dir
+                    + (dir != null && Files.exists(dir) ? " is a file" : " does not exist"));
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot record to " + file + ": its folder " + dir
+                    + " cannot be written (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** The request as a cassette matches it: identifying parameters only, the key written as {@value #KEY}. */
     static Request key(String verb, String path, Map<String, String> params) {
         SortedMap<String, String> kept = new TreeMap<>();
@@ -137,7 +162,6 @@ final class Cassette {
         doc.put("exchanges", list);
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
             try {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -3,6 +3,7 @@ package org.flickrdynamic.sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Percent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox as a recording proxy: every request is passed to the upstream (a real Flickr, or another
@@ -42,6 +45,8 @@ import org.flickrdynamic.sign.Percent;
  * they are.
  */
 final class RecordingProxy implements Exchanges.Front, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingProxy.class);
+
     /** Credentials to sign again with, for an upstream that checks signatures against its own URL. */
     record Secrets(String apiSecret, String tokenSecret) {
         @Override
@@ -120,10 +125,16 @@ final class RecordingProxy implements Exchanges.Front, AutoCloseable {
             if (multipart != null && multipart.file() != null) {
                 keyed.put(multipart.file().field(), "sha256:" + multipart.file().sha256());
             }
-            cassette.add(new Cassette.Exchange(Cassette.key(verb, uri.getPath(), keyed),
-                    new Cassette.Response(reply.status(), reply.contentType(),
-                            reply.location() == null ? null : scrubber.scrub(params, reply.location()),
-                            scrubber.scrub(params, reply.body()))));
+            try {
+                cassette.add(new Cassette.Exchange(Cassette.key(verb, uri.getPath(), keyed),
+                        new Cassette.Response(reply.status(), reply.contentType(),
+                                reply.location() == null ? null : scrubber.scrub(params, reply.location()),
+                                scrubber.scrub(params, reply.body()))));
+            } catch (UncheckedIOException e) {
+                // The upstream has acted on the request (a write may have happened): its answer still goes back.
+                LOG.warn("Could not write the cassette {} ({}); the answer to {} {} was passed on unrecorded",
+                        cassette.file(), e.getCause().getClass().getSimpleName(), verb, uri.getPath());
+            }
             return reply;
         } catch (IllegalArgumentException e) {
             return Reply.text(400, "bad request: " + e.getMessage());

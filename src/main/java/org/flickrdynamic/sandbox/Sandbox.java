@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.transport.Endpoints;
 
 /**
  * A fake Flickr over real HTTP on 127.0.0.1, for this project's tests and for users testing their own
@@ -492,7 +493,8 @@ public final class Sandbox implements AutoCloseable {
 
         /**
          * The service a recording sandbox passes requests to: its base URL, such as
-         * {@code https://api.flickr.com/} or another sandbox's {@link Sandbox#baseUrl()}.
+         * {@code https://api.flickr.com/} or another sandbox's {@link Sandbox#baseUrl()}. Plain http is
+         * accepted only on the loopback ({@link #start()} refuses it elsewhere).
          */
         public Builder upstream(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -532,7 +534,9 @@ public final class Sandbox implements AutoCloseable {
          * Starts the sandbox.
          *
          * @throws IllegalArgumentException when recording and replaying are both asked for, a recording has
-         *                                  no upstream (or an upstream no recording), or the cassette to
+         *                                  no upstream (or an upstream no recording), the upstream is plain
+         *                                  http off the loopback, the cassette to record cannot be written
+         *                                  (a directory, a missing or read-only folder), or the cassette to
          *                                  replay is missing or not a cassette
          */
         public Sandbox start() {
@@ -546,6 +550,15 @@ public final class Sandbox implements AutoCloseable {
             }
             if (upstreamSecrets != null && recordTo == null) {
                 throw new IllegalArgumentException("upstreamSecrets is only for recording: give recordTo and upstream too");
+            }
+            if (recordTo != null) {
+                java.net.URI u = java.net.URI.create(upstream);
+                if ("http".equalsIgnoreCase(u.getScheme()) && !Endpoints.isLoopback(u.getHost())) {
+                    // Keys, tokens and signatures pass through the recorder; as the client, it keeps them off plain http.
+                    throw new IllegalArgumentException("upstream '" + upstream + "' uses plain http outside the"
+                            + " loopback, which would send keys, tokens and signatures in clear text: use https");
+                }
+                Cassette.checkWritable(recordTo);
             }
             return new Sandbox(this);
         }

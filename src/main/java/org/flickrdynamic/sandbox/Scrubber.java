@@ -12,7 +12,9 @@ import org.flickrdynamic.sign.Percent;
 /**
  * Takes credentials out of an answer before it goes into a cassette: every value of the request's key,
  * token and signature parameters, the tokens and token secrets the answer itself hands out (OAuth's
- * {@code oauth_token} and {@code oauth_token_secret}, the legacy {@code <token>}), and any value the
+ * {@code oauth_token} and {@code oauth_token_secret}, whether form-encoded, XML attributes as in
+ * {@code flickr.auth.oauth.getAccessToken}'s {@code <access_token oauth_token="..." oauth_token_secret="..."/>},
+ * or XML elements, and the legacy {@code <token>}), and any value the
  * recorder was told to hide. Each is replaced wherever it appears, as written and percent-encoded once
  * or twice (a {@code debug_sbs} base string encodes its parameters twice): the key by
  * {@value Cassette#KEY}, everything else by {@value #HIDDEN}.
@@ -23,7 +25,10 @@ final class Scrubber {
     private static final Set<String> SECRET_PARAMS = Set.of("oauth_token", "auth_token", "oauth_signature", "api_sig",
             "oauth_verifier", "oauth_token_secret");
     private static final Pattern FORM_SECRET = Pattern.compile("(?:^|&)(oauth_token|oauth_token_secret)=([^&\\s]+)");
-    private static final Pattern XML_TOKEN = Pattern.compile("<token>([^<]+)</token>");
+    private static final Pattern XML_TOKEN =
+            Pattern.compile("<(token|oauth_token|oauth_token_secret)>([^<]+)</\\1>");
+    private static final Pattern XML_ATTRIBUTE =
+            Pattern.compile("\\b(?:oauth_token|oauth_token_secret)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
     /** Shorter values are left alone: replacing "1" everywhere would wreck the body and hide nothing. */
     private static final int SHORTEST = 6;
 
@@ -50,7 +55,11 @@ final class Scrubber {
         }
         Matcher xml = XML_TOKEN.matcher(body);
         while (xml.find()) {
-            replace.put(xml.group(1).strip(), HIDDEN);
+            replace.put(xml.group(2).strip(), HIDDEN);
+        }
+        Matcher attribute = XML_ATTRIBUTE.matcher(body);
+        while (attribute.find()) {
+            replace.put(attribute.group(2) != null ? attribute.group(2) : attribute.group(3), HIDDEN);
         }
         alsoHidden.forEach(v -> replace.put(v, HIDDEN));
         String out = body;

@@ -125,8 +125,11 @@ public record Endpoints(String rest, String upload, String replace, String oauth
         }
     }
 
-    /** Whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}. */
-    static boolean isLoopback(String host) {
+    /**
+     * Whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}. Plain http is
+     * accepted only to such a host, since nothing there crosses a network.
+     */
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

@@ -26,5 +26,13 @@ public record HttpAnswer(int status, String contentType, String retryAfter, Inpu
     public interface Reader<T> {
         /** Turns the answer into a result. */
         T read(HttpAnswer answer) throws IOException;
+
+        /**
+         * Hides, in text quoted from the answer into a message, the values this request must never show
+         * (its signature, tokens and secrets). The default hides nothing.
+         */
+        default String hide(String quoted) {
+            return quoted;
+        }
     }
 }

@@ -192,7 +192,7 @@ public final class HttpTransport implements AutoCloseable {
             String encoding = header(response, "Content-Encoding");
             InputStream wire = entity == null ? InputStream.nullInputStream()
                     : new LimitedInputStream(entity.getContent(), maxBytes, false);
-            InputStream body = decode(label, url, encoding, wire, maxBytes);
+            InputStream body = decode(label, url, encoding, wire, maxBytes, reader);
             T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
                     header(response, "Retry-After"), body, encoding));
             // The rest (trailing whitespace, a gzip trailer) so the connection can be reused; through the
@@ -217,15 +217,15 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** The body as the server meant it: gunzipped when it came gzipped, both sides capped. */
-    private static InputStream decode(String label, String url, String encoding, InputStream wire, long maxBytes)
-            throws IOException {
+    private static InputStream decode(String label, String url, String encoding, InputStream wire, long maxBytes,
+                                      HttpAnswer.Reader<?> reader) throws IOException {
         if (encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")) {
             return wire;
         }
         String e = encoding.strip().toLowerCase(java.util.Locale.ROOT);
         if (!e.equals("gzip") && !e.equals("x-gzip")) {
             throw new FlickrTransportException("The answer to " + label + " from " + url + " came in the "
-                    + "Content-Encoding \"" + encoding.strip() + "\", which was not asked for (only gzip is)",
+                    + "Content-Encoding \"" + reader.hide(encoding.strip()) + "\", which was not asked for (only gzip is)",
                     0, false, null);
         }
         return new LimitedInputStream(new GunzipInputStream(wire), maxBytes, true);

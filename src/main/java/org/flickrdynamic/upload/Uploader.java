@@ -21,6 +21,7 @@ import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
+import org.flickrdynamic.sign.SecretMask;
 import org.flickrdynamic.sign.Signers;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
@@ -128,7 +129,8 @@ public final class Uploader {
         // The file is not a parameter of the signature: Flickr signs every other field, as sent.
         Map<String, String> signed = Signers.forScheme(context.signing()).sign("POST", url, fields, credentials);
         ResponseReader reader = new ResponseReader(context.table(), spec, url, context.maxResponseBytes(),
-                context.signing() == Signing.OAUTH1 ? () -> OAuth1Signer.baseString("POST", url, signed) : null);
+                context.signing() == Signing.OAUTH1 ? () -> OAuth1Signer.baseString("POST", url, signed) : null,
+                SecretMask.of(credentials, signed));
         Element rsp = context.transport().post(spec.name(), url, multipart(signed, file), context.readTimeout(),
                 context.maxResponseBytes(), reader);
         return id(spec, url, rsp);

@@ -20,7 +20,10 @@ import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.table.Permission;
+import org.flickrdynamic.testing.RecordingLogs;
+import org.flickrdynamic.testing.ScriptedServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A sandbox as the upstream, a second recording in front of it, a third replaying with the upstream gone. */
@@ -174,5 +177,107 @@ class RecordReplayTest {
             assertTrue(e.getMessage().contains("did not answer"), e.getMessage());
         }
         assertFalse(Files.exists(cassette));
+    }
+
+    @Test
+    @Timeout(20)
+    void aTokenSecretHandedOutAsAnXmlAttributeIsScrubbed() throws Exception {
+        Path cassette = dir.resolve("access.yaml");
+        String issuedToken = "72157720861-5d1e9a0b3c7f2e46";
+        String issuedSecret = "f38bf58b2d95bc8b";
+        String answer = "<rsp stat=\"ok\"><auth><access_token oauth_token=\"" + issuedToken
+                + "\" oauth_token_secret='" + issuedSecret + "'/></auth></rsp>";
+        try (ScriptedServer upstream = new ScriptedServer(ScriptedServer.xml(answer));
+             Sandbox recorder = Sandbox.builder().recordTo(cassette)
+                     .upstream(upstream.restUrl().replace("services/rest/", "")).start();
+             FlickrClient flickr = FlickrClient.builder().baseUrl(recorder.baseUrl()).apiKey(Sandbox.API_KEY)
+                     .secret(Sandbox.SECRET).signing(Signing.LEGACY_MD5).token("legacy-token-0123", null).build()) {
+            Element rsp = flickr.call("flickr.auth.oauth.getAccessToken");
+            assertEquals(issuedSecret, rsp.element("auth").element("access_token").attributeValue("oauth_token_secret"),
+                    "the client gets the answer as it came");
+        }
+        String text = Files.readString(cassette);
+        assertFalse(text.contains(issuedSecret), text);
+        assertFalse(text.contains(issuedToken), text);
+        assertTrue(text.contains("oauth_token_secret='(scrubbed)'"), text);
+    }
+
+    @Test
+    void aPlainHttpUpstreamOffTheLoopbackIsRefused() {
+        Path cassette = dir.resolve("c.yaml");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sandbox.builder().recordTo(cassette).upstream("http://example.com/").start());
+        assertTrue(e.getMessage().contains("'http://example.com/'") && e.getMessage().contains("https"), e.getMessage());
+        for (String fine : List.of("https://example.com/", "http://localhost:1/", "http://127.0.0.1:1/")) {
+            try (Sandbox recorder = Sandbox.builder().recordTo(cassette).upstream(fine).start()) {
+                assertTrue(recorder.port() > 0, fine);
+            }
+        }
+        assertFalse(Files.exists(cassette), "nothing is recorded before the first exchange");
+    }
+
+    @Test
+    void aCassetteThatCannotBeWrittenIsRefusedAtStart() throws Exception {
+        String upstream = "http://127.0.0.1:1/";
+        IllegalArgumentException directory = assertThrows(IllegalArgumentException.class,
+                () -> Sandbox.builder().recordTo(dir).upstream(upstream).start());
+        assertEquals("cannot record to " + dir + ": it is a directory, not a file", directory.getMessage());
+
+        Path missing = dir.resolve("missing").resolve("c.yaml");
+        assertEquals("cannot record to " + missing + ": its folder " + missing.getParent() + " does not exist",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Sandbox.builder().recordTo(missing).upstream(upstream).start()).getMessage());
+
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path underFile = file.resolve("c.yaml");
+        assertEquals("cannot record to " + underFile + ": its folder " + file + " is a file",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Sandbox.builder().recordTo(underFile).upstream(upstream).start()).getMessage());
+
+        Path readOnly = Files.createDirectory(dir.resolve("read-only"));
+        readOnly.toFile().setWritable(false, false);
+        try {
+            boolean enforced;
+            try {
+                Files.delete(Files.createTempFile(readOnly, "probe", ".tmp"));
+                enforced = false; // run as root: permissions do not stop writes
+            } catch (java.io.IOException expected) {
+                enforced = true;
+            }
+            if (enforced) {
+                Path inReadOnly = readOnly.resolve("c.yaml");
+                String m = assertThrows(IllegalArgumentException.class,
+                        () -> Sandbox.builder().recordTo(inReadOnly).upstream(upstream).start()).getMessage();
+                assertTrue(m.startsWith("cannot record to " + inReadOnly + ": its folder " + readOnly
+                        + " cannot be written"), m);
+            }
+        } finally {
+            readOnly.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void aCassetteThatFailsLaterStillAnswersTheClientAndWarns() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("cassettes"));
+        Path cassette = folder.resolve("c.yaml");
+        RecordingLogs.clear();
+        try (Sandbox upstream = Sandbox.start();
+             Sandbox recorder = Sandbox.builder().recordTo(cassette).upstream(upstream.baseUrl()).start();
+             FlickrClient flickr = FlickrClient.builder().baseUrl(recorder.baseUrl()).apiKey(Sandbox.API_KEY)
+                     .secret(Sandbox.SECRET).signed(true).retries(0).build()) {
+            // The folder turns into a file once recording has started: every write fails from now on.
+            Files.delete(folder);
+            Files.writeString(folder, "not a folder");
+            Element rsp = flickr.call("flickr.test.echo", "say", "hello");
+            assertEquals("hello", rsp.elementText("say"), "the upstream's answer reached the client");
+            assertEquals(1, upstream.requests().size());
+        }
+        List<String> warnings = RecordingLogs.of("RecordingProxy");
+        assertEquals(1, warnings.size(), warnings.toString());
+        String warning = warnings.get(0);
+        assertTrue(warning.startsWith("WARN") && warning.contains("Could not write the cassette " + cassette)
+                && warning.contains("the answer to GET /services/rest/ was passed on unrecorded"), warning);
+        assertFalse(warning.contains(Sandbox.SECRET) || warning.contains(Sandbox.API_KEY), warning);
     }
 }
