@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
@@ -142,7 +141,7 @@ public final class Uploader {
                 .setMode(HttpMultipartMode.EXTENDED) // UTF-8 file names, as browsers send them
                 .setCharset(StandardCharsets.UTF_8);
         fields.forEach((name, value) -> b.addTextBody(name, value, TEXT));
-        b.addPart("photo", new FileBody(file.toFile(), ContentType.create(UploadFile.mediaType(file)),
+        b.addPart("photo", new SteadyFileBody(file.toFile(), ContentType.create(UploadFile.mediaType(file)),
                 file.getFileName().toString()));
         return b.build();
     }
