@@ -120,6 +120,19 @@ public final class ArgumentNormalizer {
         return name.endsWith("Symbol") || name.contains("Keyword");
     }
 
+    /** The index of the first surrogate not part of a pair, or -1. */
+    private static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String describeKey(Object key) {
         if (key == null) {
             return "null";
@@ -130,7 +143,15 @@ public final class ArgumentNormalizer {
     /** The string form of one value, or {@code null} after recording a problem. */
     static String value(String key, Object v, Problems problems) {
         if (v instanceof CharSequence || v instanceof Character) {
-            return v.toString();
+            String text = v.toString();
+            int bad = loneSurrogate(text);
+            if (bad >= 0) {
+                // UTF-8 cannot carry it: it would arrive as U+FFFD, not as what was meant.
+                problems.add("argument " + key + " holds a lone surrogate (U+" + Integer.toHexString(text.charAt(bad))
+                        .toUpperCase(java.util.Locale.ROOT) + " at index " + bad + "), which is not Unicode text");
+                return null;
+            }
+            return text;
         }
         if (v instanceof Boolean b) {
             return b ? "1" : "0";

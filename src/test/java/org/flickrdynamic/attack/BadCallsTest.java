@@ -131,6 +131,16 @@ class BadCallsTest {
     }
 
     @Test
+    void loneSurrogatesAreRefusedRatherThanSentAsReplacementCharacters() {
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
+                () -> client.call("flickr.test.echo", "text", "ab\uD83D", "low", "\uDE00x"));
+        assertTrue(e.getMessage().contains("argument text holds a lone surrogate (U+D83D at index 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("argument low holds a lone surrogate (U+DE00 at index 0)"), e.getMessage());
+        nothingSent();
+        assertEquals("cat \uD83D\uDE00", client.call("flickr.test.echo", "emoji", "cat \uD83D\uDE00").elementText("emoji"));
+    }
+
+    @Test
     void noKeyAnywhereIsRefusedBeforeSending() {
         try (FlickrClient keyless = FlickrClient.builder().baseUrl(sandbox.baseUrl()).build()) {
             FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
