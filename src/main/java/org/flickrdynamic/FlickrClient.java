@@ -59,6 +59,7 @@ import org.flickrdynamic.upload.Uploader;
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    private static final Duration ONE_MS = Duration.ofMillis(1);
 
     private final Settings settings;
     private final HttpTransport transport;
@@ -195,7 +196,8 @@ public final class FlickrClient implements AutoCloseable {
         String finalVerb = verb;
         ResponseReader reader = new ResponseReader(table(), spec, url, settings.maxResponseBytes,
                 sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null);
-        return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.maxResponseBytes, reader);
+        return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.callTimeout,
+                settings.maxResponseBytes, reader);
     }
 
     /**
@@ -384,6 +386,7 @@ public final class FlickrClient implements AutoCloseable {
         private String tokenUser;
         private Duration connectTimeout;
         private Duration readTimeout;
+        private Duration callTimeout;
         private long maxResponseBytes;
         private int maxConnections;
         private MethodTable table;
@@ -407,6 +410,7 @@ public final class FlickrClient implements AutoCloseable {
             this.tokenUser = s.tokenUser;
             this.connectTimeout = s.connectTimeout;
             this.readTimeout = s.readTimeout;
+            this.callTimeout = s.callTimeout;
             this.maxResponseBytes = s.maxResponseBytes;
             this.maxConnections = s.maxConnections;
             this.table = s.table;
@@ -497,15 +501,28 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for a connection (default 10 s). */
+        /** How long to wait for a connection (default 10 s); at least 1 ms. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for an answer to start, and between its bytes (default 30 s). */
+        /** How long to wait for an answer to start, and between its bytes (default 30 s); at least 1 ms. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long one request of a method call may take as a whole (default 60 s; at least 1 ms): connecting,
+         * sending, waiting for the answer and reading it. The read timeout bounds each wait for the next bytes;
+         * this bounds the sum, so a server that trickles its answer a byte at a time cannot hold a call for
+         * ever. A request over it fails with a {@link FlickrTransportException} that is retried as a read
+         * timeout is, each retry with the whole time again. Keep it above the read timeout when raising that.
+         * Uploads and replacements are not bound by it (a large file takes long to send).
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
             return this;
         }
 
@@ -602,7 +619,7 @@ public final class FlickrClient implements AutoCloseable {
         public FlickrClient build() {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
-                    tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
+                    tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, callTimeout, maxResponseBytes,
                     maxConnections, table, retryPolicy, rateLimit, cacheTtl, cacheMaxEntries, clock);
             if (rateLimit != null && apiKey != null) {
                 RateLimiters.configure(apiKey, rateLimit);
@@ -620,6 +637,10 @@ public final class FlickrClient implements AutoCloseable {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new FlickrArgumentException(null, what + " must be a positive duration, not " + d);
             }
+            if (d.compareTo(ONE_MS) < 0) {
+                // The HTTP client counts whole milliseconds: less would round to 0, which it takes as "no timeout".
+                throw new FlickrArgumentException(null, what + " must be at least 1 ms, not " + d);
+            }
             return d;
         }
     }
@@ -627,7 +648,8 @@ public final class FlickrClient implements AutoCloseable {
     /** The immutable settings of one client. Never printed: it holds secrets. */
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
-                null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
+                null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                DEFAULT_MAX_RESPONSE_BYTES, 64,
                 null, RetryPolicy.DEFAULT, null, null, 0, Clock.systemUTC());
 
         final String apiKey;
@@ -642,6 +664,7 @@ public final class FlickrClient implements AutoCloseable {
         final String tokenUser;
         final Duration connectTimeout;
         final Duration readTimeout;
+        final Duration callTimeout;
         final long maxResponseBytes;
         final int maxConnections;
         final MethodTable table;
@@ -653,7 +676,8 @@ public final class FlickrClient implements AutoCloseable {
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
                  boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
-                 String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
+                 String tokenUser, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+                 long maxResponseBytes,
                  int maxConnections, MethodTable table, RetryPolicy retryPolicy, RateLimit rateLimit,
                  Duration cacheTtl, int cacheMaxEntries, Clock clock) {
             this.apiKey = apiKey;
@@ -668,6 +692,7 @@ public final class FlickrClient implements AutoCloseable {
             this.tokenUser = tokenUser;
             this.connectTimeout = connectTimeout;
             this.readTimeout = readTimeout;
+            this.callTimeout = callTimeout;
             this.maxResponseBytes = maxResponseBytes;
             this.maxConnections = maxConnections;
             this.table = table;
