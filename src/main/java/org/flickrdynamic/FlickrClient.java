@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
@@ -65,6 +66,7 @@ public final class FlickrClient implements AutoCloseable {
     private final HttpTransport transport;
     private final Retrier retrier;
     private final ResponseCache cache;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FlickrClient(Settings settings, HttpTransport transport) {
         this.settings = settings;
@@ -79,7 +81,10 @@ public final class FlickrClient implements AutoCloseable {
         return new Builder(Settings.DEFAULTS, null);
     }
 
-    /** A builder starting from this client's settings; the client it builds shares this one's connection pool. */
+    /**
+     * A builder starting from this client's settings; the client it builds shares this one's connection pool
+     * (or opens its own when this one's is closed).
+     */
     public Builder newBuilder() {
         return new Builder(settings, transport);
     }
@@ -96,6 +101,7 @@ public final class FlickrClient implements AutoCloseable {
      * @throws FlickrTransportException when no usable answer came back
      */
     public Element call(String method, Map<?, ?> args) {
+        ensureOpen(method);
         MethodSpec spec = MethodResolver.resolve(table(), method);
         Problems problems = new Problems();
         Map<String, String> given = ArgumentNormalizer.normalize(args, problems);
@@ -107,6 +113,7 @@ public final class FlickrClient implements AutoCloseable {
      * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
      */
     public Element call(String method, Object... keysAndValues) {
+        ensureOpen(method);
         MethodSpec spec = MethodResolver.resolve(table(), method);
         Problems problems = new Problems();
         Map<String, String> given = ArgumentNormalizer.normalizePairs(keysAndValues, problems);
@@ -248,6 +255,7 @@ public final class FlickrClient implements AutoCloseable {
     }
 
     private Uploader uploader() {
+        ensureOpen(null);
         return new Uploader(new Uploader.Context(transport, settings.endpoints, settings.credentials(null),
                 settings.signing, settings.tokenPermission, settings.tokenUser, table(), settings.readTimeout,
                 settings.maxResponseBytes));
@@ -309,6 +317,7 @@ public final class FlickrClient implements AutoCloseable {
      * @throws FlickrArgumentException when the key or the secret is missing
      */
     public OAuthFlow oauth() {
+        ensureOpen(null);
         return new OAuthFlow(settings.apiKey, settings.secret, settings.endpoints.oauth(), transport,
                 settings.readTimeout, Signers.forScheme(Signing.OAUTH1));
     }
@@ -357,10 +366,22 @@ public final class FlickrClient implements AutoCloseable {
         return transport;
     }
 
-    /** Releases this client's share of the connection pool; the last client sharing it closes it. */
+    /**
+     * Releases this client's share of the connection pool; the last client sharing it closes it. Closing
+     * again does nothing; a call on a closed client is refused with a {@link FlickrArgumentException}.
+     */
     @Override
     public void close() {
-        transport.close();
+        if (closed.compareAndSet(false, true)) {
+            transport.close();
+        }
+    }
+
+    /** Refuses a call on a closed client before anything is sent, rather than fail deep in the pool. */
+    private void ensureOpen(String method) {
+        if (closed.get()) {
+            throw new FlickrArgumentException(method, "this client is closed");
+        }
     }
 
     @Override
@@ -625,7 +646,8 @@ public final class FlickrClient implements AutoCloseable {
                 RateLimiters.configure(apiKey, rateLimit);
             }
             TransportSettings ts = new TransportSettings(connectTimeout, maxConnections, Version.userAgent());
-            HttpTransport t = shared != null && shared.settings().equals(ts) ? shared.retain() : new HttpTransport(ts);
+            HttpTransport t = shared != null && shared.settings().equals(ts) && shared.tryRetain() ? shared
+                    : new HttpTransport(ts);
             return new FlickrClient(s, t);
         }
 

@@ -125,10 +125,21 @@ public final class HttpTransport implements AutoCloseable {
         return new PoolStats(s.getLeased(), s.getAvailable(), s.getPending(), s.getMax());
     }
 
-    /** Registers one more client sharing this pool; the pool closes when the last one closes. */
-    public HttpTransport retain() {
-        users.incrementAndGet();
-        return this;
+    /**
+     * Registers one more client sharing this pool; the pool closes when the last one closes.
+     *
+     * @return {@code false}, registering nothing, when the pool is already closed
+     */
+    public boolean tryRetain() {
+        while (true) {
+            int n = users.get();
+            if (n <= 0) {
+                return false; // a closed pool cannot be opened again
+            }
+            if (users.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
     }
 
     /**
