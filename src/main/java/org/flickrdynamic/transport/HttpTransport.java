@@ -259,7 +259,7 @@ public final class HttpTransport implements AutoCloseable {
             InputStream body = decode(label, url, encoding, wire, maxBytes);
             T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
                     header(response, "Retry-After"), body, encoding));
-            keep = entity != null && drain(request, response, entity, wire);
+            keep = entity == null || drain(request, response, entity, wire);
             return result;
         } finally {
             if (!keep) {
