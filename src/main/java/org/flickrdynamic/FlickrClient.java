@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
@@ -61,11 +62,13 @@ import org.flickrdynamic.upload.Uploader;
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    private static final Duration ONE_MS = Duration.ofMillis(1);
 
     private final Settings settings;
     private final HttpTransport transport;
     private final Retrier retrier;
     private final ResponseCache cache;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private FlickrClient(Settings settings, HttpTransport transport) {
         this.settings = settings;
@@ -80,7 +83,10 @@ public final class FlickrClient implements AutoCloseable {
         return new Builder(Settings.DEFAULTS, null);
     }
 
-    /** A builder starting from this client's settings; the client it builds shares this one's connection pool. */
+    /**
+     * A builder starting from this client's settings; the client it builds shares this one's connection pool
+     * (or opens its own when this one's is closed).
+     */
     public Builder newBuilder() {
         return new Builder(settings, transport);
     }
@@ -97,6 +103,7 @@ public final class FlickrClient implements AutoCloseable {
      * @throws FlickrTransportException when no usable answer came back
      */
     public Element call(String method, Map<?, ?> args) {
+        ensureOpen(method);
         MethodSpec spec = MethodResolver.resolve(table(), method);
         Problems problems = new Problems();
         Map<String, String> given = ArgumentNormalizer.normalize(args, problems);
@@ -108,6 +115,7 @@ public final class FlickrClient implements AutoCloseable {
      * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
      */
     public Element call(String method, Object... keysAndValues) {
+        ensureOpen(method);
         MethodSpec spec = MethodResolver.resolve(table(), method);
         Problems problems = new Problems();
         Map<String, String> given = ArgumentNormalizer.normalizePairs(keysAndValues, problems);
@@ -202,7 +210,8 @@ public final class FlickrClient implements AutoCloseable {
         ResponseReader reader = new ResponseReader(table(), spec, url, settings.maxResponseBytes,
                 sign && settings.signing == Signing.OAUTH1 ? () -> OAuth1Signer.baseString(finalVerb, url, sent) : null,
                 SecretMask.of(credentials, sent));
-        return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.maxResponseBytes, reader);
+        return transport.send(spec.name(), verb, url, params, settings.readTimeout, settings.callTimeout,
+                settings.maxResponseBytes, reader);
     }
 
     /**
@@ -253,6 +262,7 @@ public final class FlickrClient implements AutoCloseable {
     }
 
     private Uploader uploader() {
+        ensureOpen(null);
         return new Uploader(new Uploader.Context(transport, settings.endpoints, settings.credentials(null),
                 settings.signing, settings.tokenPermission, settings.tokenUser, table(), settings.readTimeout,
                 settings.maxResponseBytes, settings.rateLimit));
@@ -314,6 +324,7 @@ public final class FlickrClient implements AutoCloseable {
      * @throws FlickrArgumentException when the key or the secret is missing
      */
     public OAuthFlow oauth() {
+        ensureOpen(null);
         return new OAuthFlow(settings.apiKey, settings.secret, settings.endpoints.oauth(), transport,
                 settings.readTimeout, Signers.forScheme(Signing.OAUTH1));
     }
@@ -362,10 +373,22 @@ public final class FlickrClient implements AutoCloseable {
         return transport;
     }
 
-    /** Releases this client's share of the connection pool; the last client sharing it closes it. */
+    /**
+     * Releases this client's share of the connection pool; the last client sharing it closes it. Closing
+     * again does nothing; a call on a closed client is refused with a {@link FlickrArgumentException}.
+     */
     @Override
     public void close() {
-        transport.close();
+        if (closed.compareAndSet(false, true)) {
+            transport.close();
+        }
+    }
+
+    /** Refuses a call on a closed client before anything is sent, rather than fail deep in the pool. */
+    private void ensureOpen(String method) {
+        if (closed.get()) {
+            throw new FlickrArgumentException(method, "this client is closed");
+        }
     }
 
     @Override
@@ -391,6 +414,7 @@ public final class FlickrClient implements AutoCloseable {
         private String tokenUser;
         private Duration connectTimeout;
         private Duration readTimeout;
+        private Duration callTimeout;
         private long maxResponseBytes;
         private int maxConnections;
         private MethodTable table;
@@ -414,6 +438,7 @@ public final class FlickrClient implements AutoCloseable {
             this.tokenUser = s.tokenUser;
             this.connectTimeout = s.connectTimeout;
             this.readTimeout = s.readTimeout;
+            this.callTimeout = s.callTimeout;
             this.maxResponseBytes = s.maxResponseBytes;
             this.maxConnections = s.maxConnections;
             this.table = s.table;
@@ -504,15 +529,28 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for a connection (default 10 s). */
+        /** How long to wait for a connection (default 10 s); at least 1 ms. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** How long to wait for an answer to start, and between its bytes (default 30 s). */
+        /** How long to wait for an answer to start, and between its bytes (default 30 s); at least 1 ms. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long one request of a method call may take as a whole (default 60 s; at least 1 ms): connecting,
+         * sending, waiting for the answer and reading it. The read timeout bounds each wait for the next bytes;
+         * this bounds the sum, so a server that trickles its answer a byte at a time cannot hold a call for
+         * ever. A request over it fails with a {@link FlickrTransportException} that is retried as a read
+         * timeout is, each retry with the whole time again. Keep it above the read timeout when raising that.
+         * Uploads and replacements are not bound by it (a large file takes long to send).
+         */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
             return this;
         }
 
@@ -611,13 +649,14 @@ public final class FlickrClient implements AutoCloseable {
         public FlickrClient build() {
             endpoints.check(allowInsecureHttp);
             Settings s = new Settings(apiKey, secret, signed, signing, endpoints, allowInsecureHttp, token,
-                    tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, maxResponseBytes,
+                    tokenSecret, tokenPermission, tokenUser, connectTimeout, readTimeout, callTimeout, maxResponseBytes,
                     maxConnections, table, retryPolicy, rateLimit, cacheTtl, cacheMaxEntries, clock);
             if (rateLimit != null && apiKey != null) {
                 RateLimiters.configure(apiKey, rateLimit);
             }
             TransportSettings ts = new TransportSettings(connectTimeout, maxConnections, Version.userAgent());
-            HttpTransport t = shared != null && shared.settings().equals(ts) ? shared.retain() : new HttpTransport(ts);
+            HttpTransport t = shared != null && shared.settings().equals(ts) && shared.tryRetain() ? shared
+                    : new HttpTransport(ts);
             return new FlickrClient(s, t);
         }
 
@@ -629,6 +668,10 @@ public final class FlickrClient implements AutoCloseable {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new FlickrArgumentException(null, what + " must be a positive duration, not " + d);
             }
+            if (d.compareTo(ONE_MS) < 0) {
+                // The HTTP client counts whole milliseconds: less would round to 0, which it takes as "no timeout".
+                throw new FlickrArgumentException(null, what + " must be at least 1 ms, not " + d);
+            }
             return d;
         }
     }
@@ -636,7 +679,8 @@ public final class FlickrClient implements AutoCloseable {
     /** The immutable settings of one client. Never printed: it holds secrets. */
     private static final class Settings {
         static final Settings DEFAULTS = new Settings(null, null, false, Signing.OAUTH1, Endpoints.FLICKR, false,
-                null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_RESPONSE_BYTES, 64,
+                null, null, null, null, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                DEFAULT_MAX_RESPONSE_BYTES, 64,
                 null, RetryPolicy.DEFAULT, null, null, 0, Clock.systemUTC());
 
         final String apiKey;
@@ -651,6 +695,7 @@ public final class FlickrClient implements AutoCloseable {
         final String tokenUser;
         final Duration connectTimeout;
         final Duration readTimeout;
+        final Duration callTimeout;
         final long maxResponseBytes;
         final int maxConnections;
         final MethodTable table;
@@ -662,7 +707,8 @@ public final class FlickrClient implements AutoCloseable {
 
         Settings(String apiKey, String secret, boolean signed, Signing signing, Endpoints endpoints,
                  boolean allowInsecureHttp, String token, String tokenSecret, Permission tokenPermission,
-                 String tokenUser, Duration connectTimeout, Duration readTimeout, long maxResponseBytes,
+                 String tokenUser, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+                 long maxResponseBytes,
                  int maxConnections, MethodTable table, RetryPolicy retryPolicy, RateLimit rateLimit,
                  Duration cacheTtl, int cacheMaxEntries, Clock clock) {
             this.apiKey = apiKey;
@@ -677,6 +723,7 @@ public final class FlickrClient implements AutoCloseable {
             this.tokenUser = tokenUser;
             this.connectTimeout = connectTimeout;
             this.readTimeout = readTimeout;
+            this.callTimeout = callTimeout;
             this.maxResponseBytes = maxResponseBytes;
             this.maxConnections = maxConnections;
             this.table = table;

@@ -1,5 +1,6 @@
 package org.flickrdynamic.response;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -75,17 +76,22 @@ public final class FastTreeBuilder {
     }
 
     /**
-     * Reads a whole document from {@code in} (which is read to its end but not closed).
+     * Reads a whole document from {@code in} (which is not closed). Reading stops at the end of the root
+     * element: what follows it is checked as far as it has already arrived ({@code in.available()}), and
+     * refused if it is more than whitespace, comments and processing instructions, but never waited for, so
+     * a server that falls silent after a complete answer cannot hold the call. Content that comes later is
+     * left unread.
      *
      * @throws DocumentException when the input is not well-formed UTF-8 XML, declares a DOCTYPE or nests
      *                           too deep; an {@link IOException} of the stream is its cause
      */
     public Document build(InputStream in) throws DocumentException {
-        StrictUtf8InputStream utf8 = new StrictUtf8InputStream(in);
+        UntilRootEnds gate = new UntilRootEnds(in);
+        StrictUtf8InputStream utf8 = new StrictUtf8InputStream(gate);
         XMLStreamReader r = null;
         try {
             r = INPUT.createXMLStreamReader(utf8);
-            return build(r);
+            return build(r, gate);
         } catch (XMLStreamException e) {
             throw refusal(e, utf8);
         } catch (UncheckedStreamException e) {
@@ -107,7 +113,7 @@ public final class FastTreeBuilder {
         }
     }
 
-    private Document build(XMLStreamReader r) throws XMLStreamException, DocumentException {
+    private Document build(XMLStreamReader r, UntilRootEnds gate) throws XMLStreamException, DocumentException {
         Document doc = factory.createDocument();
         String declared = r.getCharacterEncodingScheme();
         if (declared != null) {
@@ -150,6 +156,9 @@ public final class FastTreeBuilder {
                 case XMLStreamConstants.END_ELEMENT -> {
                     depth--;
                     current = depth == 0 ? null : stack[depth - 1];
+                    if (depth == 0) {
+                        gate.rootEnded = true;
+                    }
                 }
                 case XMLStreamConstants.CDATA -> current.add(factory.createCDATA(r.getText()));
                 case XMLStreamConstants.COMMENT -> {
@@ -172,6 +181,33 @@ public final class FastTreeBuilder {
             }
         }
         return doc;
+    }
+
+    /**
+     * Passes the input through until the root element has ended; from then on only what can be read without
+     * blocking, and then the end of the input. The parser still sees the epilog it already holds, and what
+     * has arrived since, so a second root or text there is refused; it never waits for more.
+     */
+    private static final class UntilRootEnds extends FilterInputStream {
+        boolean rootEnded;
+
+        UntilRootEnds(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return rootEnded && in.available() <= 0 ? -1 : in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (!rootEnded || len == 0) {
+                return in.read(b, off, len);
+            }
+            int ready = in.available();
+            return ready <= 0 ? -1 : in.read(b, off, Math.min(len, ready));
+        }
     }
 
     private static void add(Document doc, Element current, Node node) {

@@ -28,9 +28,13 @@ final class GunzipInputStream extends InputStream {
         return open().read(b, off, len);
     }
 
+    /**
+     * Always 0: the inflater answers 1 until its end, though the next byte may still have to come over the
+     * network, and a reader that trusts it to avoid blocking would block.
+     */
     @Override
-    public int available() throws IOException {
-        return inflated == null ? 0 : inflated.available();
+    public int available() {
+        return 0;
     }
 
     @Override

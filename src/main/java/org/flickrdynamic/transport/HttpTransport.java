@@ -12,6 +12,9 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipException;
 
@@ -39,6 +42,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.sign.Percent;
@@ -64,6 +68,8 @@ public final class HttpTransport implements AutoCloseable {
     private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
     /** The size cap of {@link #send} calls that name none: far above any Flickr answer. */
     public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+    /** How long the rest of a body may take to come once its document is complete, before the connection is dropped. */
+    static final Duration DRAIN_LIMIT = Duration.ofMillis(500);
 
     private final TransportSettings settings;
     private final PoolingHttpClientConnectionManager pool;
@@ -119,10 +125,21 @@ public final class HttpTransport implements AutoCloseable {
         return new PoolStats(s.getLeased(), s.getAvailable(), s.getPending(), s.getMax());
     }
 
-    /** Registers one more client sharing this pool; the pool closes when the last one closes. */
-    public HttpTransport retain() {
-        users.incrementAndGet();
-        return this;
+    /**
+     * Registers one more client sharing this pool; the pool closes when the last one closes.
+     *
+     * @return {@code false}, registering nothing, when the pool is already closed
+     */
+    public boolean tryRetain() {
+        while (true) {
+            int n = users.get();
+            if (n <= 0) {
+                return false; // a closed pool cannot be opened again
+            }
+            if (users.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
     }
 
     /**
@@ -151,13 +168,28 @@ public final class HttpTransport implements AutoCloseable {
      */
     public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
                       long maxBytes, HttpAnswer.Reader<T> reader) {
-        return execute(label, url, request(verb, url, params), readTimeout, maxBytes, reader);
+        return send(label, verb, url, params, readTimeout, null, maxBytes, reader);
+    }
+
+    /**
+     * Sends a request and hands the answer to {@code reader} while the connection is open, giving up on the
+     * whole exchange once {@code callTimeout} has passed: a server that trickles its answer a byte at a time,
+     * or one that is slow to parse, cannot hold the call longer than that.
+     *
+     * @param callTimeout how long the whole exchange (connecting, sending, waiting, reading and parsing the
+     *                    answer) may take, or {@code null} for no limit but the read timeout
+     * @see #send(String, String, String, Map, Duration, long, HttpAnswer.Reader)
+     */
+    public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
+                      Duration callTimeout, long maxBytes, HttpAnswer.Reader<T> reader) {
+        return execute(label, url, request(verb, url, params), readTimeout, callTimeout, maxBytes, reader);
     }
 
     /**
      * Sends a POST whose body is already built, such as a multipart upload, and hands the answer to
      * {@code reader} while the connection is open. The body is written as it is read (a file body
-     * streams from disk), so its size does not matter to the heap.
+     * streams from disk), so its size does not matter to the heap. There is no limit on the whole exchange,
+     * as a large file takes long to send; the read timeout still applies to every wait.
      *
      * @param label       what the request is for, for messages
      * @param url         the endpoint, without query string
@@ -170,22 +202,54 @@ public final class HttpTransport implements AutoCloseable {
                       HttpAnswer.Reader<T> reader) {
         HttpPost post = new HttpPost(URI.create(url));
         post.setEntity(body);
-        return execute(label, url, post, readTimeout, maxBytes, reader);
+        return execute(label, url, post, readTimeout, null, maxBytes, reader);
     }
 
-    private <T> T execute(String label, String url, HttpUriRequestBase request, Duration readTimeout, long maxBytes,
-                          HttpAnswer.Reader<T> reader) {
+    private <T> T execute(String label, String url, HttpUriRequestBase request, Duration readTimeout,
+                          Duration callTimeout, long maxBytes, HttpAnswer.Reader<T> reader) {
+        if (users.get() <= 0) {
+            throw new FlickrArgumentException(null, "this client is closed");
+        }
         request.setHeader("Accept-Encoding", "gzip");
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(readTimeout))
                 .setConnectionRequestTimeout(Timeout.of(readTimeout))
                 .build());
-        ClassicHttpResponse response;
+        AtomicBoolean late = new AtomicBoolean();
+        // Cancelling the request shuts its connection, so a read blocked in the middle of the answer fails at once.
+        ScheduledFuture<?> deadline = callTimeout == null ? null : Deadlines.after(callTimeout, () -> {
+            late.set(true);
+            request.cancel();
+        });
         try {
-            response = http.executeOpen(null, request, null);
+            return exchange(label, url, request, maxBytes, reader);
+        } catch (FlickrTransportException e) {
+            throw late.get() ? tooLate(label, url, callTimeout, e) : e;
+        } catch (FlickrException e) {
+            throw e;
         } catch (IOException e) {
-            throw failure(label, url, e);
+            throw late.get() ? tooLate(label, url, callTimeout, e) : failure(label, url, e);
+        } catch (CancellationException e) {
+            // What the pool throws when the calling thread was interrupted while it waited for a connection.
+            throw late.get() ? tooLate(label, url, callTimeout, e) : interrupted(label, url, e);
+        } catch (RuntimeException e) {
+            if (late.get()) {
+                throw tooLate(label, url, callTimeout, e);
+            }
+            if (users.get() <= 0) {
+                throw new FlickrArgumentException(null, "this client is closed");
+            }
+            throw e;
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
+    }
+
+    private <T> T exchange(String label, String url, HttpUriRequestBase request, long maxBytes,
+                           HttpAnswer.Reader<T> reader) throws IOException {
+        ClassicHttpResponse response = http.executeOpen(null, request, null);
         boolean keep = false;
         try {
             HttpEntity entity = response.getEntity();
@@ -195,16 +259,8 @@ public final class HttpTransport implements AutoCloseable {
             InputStream body = decode(label, url, encoding, wire, maxBytes, reader);
             T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
                     header(response, "Retry-After"), body, encoding));
-            // The rest (trailing whitespace, a gzip trailer) so the connection can be reused; through the
-            // cap, so a body that goes on after its document cannot keep the client reading.
-            wire.transferTo(OutputStream.nullOutputStream());
-            EntityUtils.consume(entity);
-            keep = true;
+            keep = entity == null || drain(request, response, entity, wire);
             return result;
-        } catch (FlickrException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(label, url, e);
         } finally {
             if (!keep) {
                 // A refused or broken body (too large, malformed, cut off) must not leave half a response on a
@@ -214,6 +270,32 @@ public final class HttpTransport implements AutoCloseable {
                 closeQuietly(response);
             }
         }
+    }
+
+    /**
+     * Reads what follows a complete answer (trailing whitespace, a gzip trailer) so the connection can be
+     * reused; through the cap, so a body that goes on after its document cannot keep the client reading, and
+     * for {@link #DRAIN_LIMIT} at most, so a server that falls silent cannot either. The answer is already
+     * read: when the rest does not come at once, the connection is discarded instead of kept.
+     *
+     * @return whether the connection may be reused
+     */
+    private static boolean drain(HttpUriRequestBase request, ClassicHttpResponse response, HttpEntity entity,
+                                 InputStream wire) {
+        String connection = header(response, "Connection");
+        if (connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("close")
+                || entity.getContentLength() < 0 && !entity.isChunked()) {
+            return false; // ends when the server closes: the connection cannot be reused, so nothing to wait for
+        }
+        ScheduledFuture<?> limit = Deadlines.after(DRAIN_LIMIT, request::cancel);
+        try {
+            wire.transferTo(OutputStream.nullOutputStream());
+            EntityUtils.consume(entity);
+        } catch (IOException | RuntimeException e) {
+            limit.cancel(false);
+            return false;
+        }
+        return limit.cancel(false); // false when the limit struck just as the rest arrived: the connection is shut
     }
 
     /** The body as the server meant it: gunzipped when it came gzipped, both sides capped. */
@@ -309,13 +391,31 @@ public final class HttpTransport implements AutoCloseable {
             return new FlickrTransportException("TLS failed" + where + ": " + e.getMessage(), 0, false, e);
         }
         if (e instanceof InterruptedIOException) {
-            return new FlickrTransportException("Interrupted" + where, 0, true, e);
+            return interrupted(label, url, e);
         }
         if (e instanceof SocketException) {
             return new FlickrTransportException("Connection failed" + where + " (" + e.getMessage() + ")", 0, true, e);
         }
         return new FlickrTransportException("I/O failure" + where + " (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", 0, true, e);
+    }
+
+    /** The error for a call the calling thread's interrupt ended; the thread stays interrupted. */
+    private static FlickrTransportException interrupted(String label, String url, Exception e) {
+        Thread.currentThread().interrupt();
+        return new FlickrTransportException("The call to " + label + " at " + url + " was interrupted", 0, false, e);
+    }
+
+    /** The error for a call that ran past its call timeout; retryable, as a read timeout is. */
+    private static FlickrTransportException tooLate(String label, String url, Duration callTimeout, Exception e) {
+        return new FlickrTransportException("Gave up on " + label + " at " + url + ": it took longer than the call "
+                + "timeout of " + describe(callTimeout) + " (the server answered too slowly, or its answer was too "
+                + "slow to read)", 0, true, e);
+    }
+
+    /** {@code 60 s}, {@code 1500 ms}. */
+    static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {
