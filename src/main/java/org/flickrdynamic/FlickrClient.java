@@ -326,7 +326,7 @@ public final class FlickrClient implements AutoCloseable {
     public OAuthFlow oauth() {
         ensureOpen(null);
         return new OAuthFlow(settings.apiKey, settings.secret, settings.endpoints.oauth(), transport,
-                settings.readTimeout, Signers.forScheme(Signing.OAUTH1));
+                settings.readTimeout, settings.callTimeout, Signers.forScheme(Signing.OAUTH1));
     }
 
     /**

@@ -45,6 +45,7 @@ public final class OAuthFlow {
     private final String oauthBase;
     private final HttpTransport transport;
     private final Duration readTimeout;
+    private final Duration callTimeout;
     private final Signer signer;
 
     /**
@@ -52,11 +53,12 @@ public final class OAuthFlow {
      * @param secret      the API secret (consumer secret)
      * @param oauthBase   the prefix of Flickr's {@code request_token}, {@code authorize} and {@code access_token}
      * @param transport   the connection pool to send through
-     * @param readTimeout how long to wait for each answer
+     * @param readTimeout how long to wait for each answer and each of its next bytes
+     * @param callTimeout how long one step may take as a whole, so a server trickling its answer cannot hold a login
      * @param signer      the OAuth signer
      */
     public OAuthFlow(String apiKey, String secret, String oauthBase, HttpTransport transport, Duration readTimeout,
-                     Signer signer) {
+                     Duration callTimeout, Signer signer) {
         if (apiKey == null || secret == null) {
             throw new FlickrArgumentException("login", "logging in needs the API key and its secret: set them with"
                     + " Flickr.currentApiKey(...) and Flickr.currentSecKey(...), or FLICKR_API_KEY and FLICKR_API_SECRET");
@@ -65,6 +67,7 @@ public final class OAuthFlow {
         this.oauthBase = oauthBase.endsWith("/") ? oauthBase : oauthBase + "/";
         this.transport = transport;
         this.readTimeout = readTimeout;
+        this.callTimeout = callTimeout;
         this.signer = signer;
     }
 
@@ -128,7 +131,7 @@ public final class OAuthFlow {
         String url = oauthBase + step;
         Map<String, String> signed = signer.sign("GET", url, params, credentials);
         String label = "the OAuth " + step + " step";
-        return transport.send(label, "GET", url, signed, readTimeout,
+        return transport.send(label, "GET", url, signed, readTimeout, callTimeout, HttpTransport.DEFAULT_MAX_BYTES,
                 new FormReader(label, OAuth1Signer.baseString("GET", url, signed), SecretMask.of(credentials, signed)));
     }
 

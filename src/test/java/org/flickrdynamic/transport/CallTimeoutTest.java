@@ -72,6 +72,30 @@ class CallTimeoutTest {
     }
 
     @Test
+    void aLoginStepWithATricklingAnswerEndsAtTheCallTimeout() {
+        server.script((socket, out) -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\noauth_token=")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < 1000; i++) {
+                pause(100);
+                out.write('a');
+                out.flush();
+            }
+        });
+        try (FlickrClient login = client.newBuilder().secret("s").build()) {
+            long start = System.nanoTime();
+            FlickrTransportException e = assertThrows(FlickrTransportException.class,
+                    () -> login.oauth().requestToken("oob"));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(e.getMessage().contains("took longer than the call timeout of 700 ms"), e.getMessage());
+            assertTrue(server.received().get(0).line().contains("request_token"), server.received().get(0).line());
+            assertTrue(ms < 2_000, "ended soon after the call timeout, took " + ms + " ms");
+        }
+        assertEquals(0, Deadlines.pending());
+    }
+
+    @Test
     void anAnswerThatIsSlowToParseEndsAtTheCallTimeout() {
         // Tens of thousands of distinct attribute names on one element: cheap to send, slow to parse (seconds).
         StringBuilder x = new StringBuilder("<rsp stat=\"ok\"><photo");
