@@ -107,8 +107,14 @@ final class Cassette {
         }
     }
 
-    /** The request as a cassette matches it: identifying parameters only, the key written as {@value #KEY}. */
-    static Request key(String verb, String path, Map<String, String> params) {
+    /**
+     * The request as a cassette matches it: identifying parameters only, the key written as {@value #KEY},
+     * and an uploaded file as {@code sha256:} and its hash under its field's name, so another file is
+     * another request.
+     *
+     * @param file the file part of a multipart request, or {@code null}
+     */
+    static Request key(String verb, String path, Map<String, String> params, Multipart.FilePart file) {
         SortedMap<String, String> kept = new TreeMap<>();
         params.forEach((name, value) -> {
             if (KEYS.contains(name)) {
@@ -117,6 +123,9 @@ final class Cassette {
                 kept.put(name, value);
             }
         });
+        if (file != null) {
+            kept.put(file.field(), "sha256:" + file.sha256());
+        }
         return new Request(verb, path, kept);
     }
 

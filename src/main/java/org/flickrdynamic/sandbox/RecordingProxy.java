@@ -121,12 +121,9 @@ final class RecordingProxy implements Exchanges.Front, AutoCloseable {
                 return Reply.text(502, "the upstream " + upstream + " did not answer: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
             }
-            Map<String, String> keyed = new LinkedHashMap<>(params);
-            if (multipart != null && multipart.file() != null) {
-                keyed.put(multipart.file().field(), "sha256:" + multipart.file().sha256());
-            }
             try {
-                cassette.add(new Cassette.Exchange(Cassette.key(verb, uri.getPath(), keyed),
+                cassette.add(new Cassette.Exchange(Cassette.key(verb, uri.getPath(), params,
+                        multipart == null ? null : multipart.file()),
                         new Cassette.Response(reply.status(), reply.contentType(),
                                 reply.location() == null ? null : scrubber.scrub(params, reply.location()),
                                 scrubber.scrub(params, reply.body()))));

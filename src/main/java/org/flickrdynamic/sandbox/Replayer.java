@@ -1,11 +1,9 @@
 package org.flickrdynamic.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -41,26 +39,21 @@ final class Replayer implements Exchanges.Front {
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Map<String, String> params;
-        Map<String, String> keyed;
+        Multipart.FilePart file = null;
         try {
+            // A multipart body is no form: the decoder leaves it unread, and its fields come after the query's.
+            params = RequestDecoder.decode(uri.getRawQuery(), contentType, authorization, exchange.getRequestBody());
             String boundary = Multipart.boundary(contentType);
             if (boundary != null) {
-                params = RequestDecoder.decode(uri.getRawQuery(), null, authorization, InputStream.nullInputStream());
                 Multipart.Received r = Multipart.read(boundary, exchange.getRequestBody(), null);
                 r.fields().forEach(params::putIfAbsent);
-                keyed = new LinkedHashMap<>(params);
-                if (r.file() != null) {
-                    keyed.put(r.file().field(), "sha256:" + r.file().sha256());
-                }
-            } else {
-                params = RequestDecoder.decode(uri.getRawQuery(), contentType, authorization, exchange.getRequestBody());
-                keyed = params;
+                file = r.file();
             }
         } catch (IllegalArgumentException | Multipart.Malformed e) {
             return Reply.text(400, "bad request: " + e.getMessage());
         }
         log.add(new RecordedRequest(verb, uri.getPath(), params, exchange.getRequestHeaders()));
-        Cassette.Request key = Cassette.key(verb, uri.getPath(), keyed);
+        Cassette.Request key = Cassette.key(verb, uri.getPath(), params, file);
         Cassette.Response response;
         synchronized (played) {
             List<Cassette.Response> recorded = answers.get(key);
