@@ -44,7 +44,8 @@ final class Cassette {
     /** The parameters a request is matched without. */
     static final Set<String> DROPPED = Set.of("oauth_signature", "api_sig", "oauth_token", "auth_token", "oauth_nonce",
             "oauth_timestamp", "oauth_verifier", "oauth_callback");
-    private static final Set<String> KEYS = Set.of("api_key", "oauth_consumer_key");
+    /** The parameters that carry the API key, written as {@value #KEY}. */
+    static final Set<String> KEYS = Set.of("api_key", "oauth_consumer_key");
     private static final String FORMAT = "flickr-dynamic cassette 1";
 
     /** A request as matched: verb, path and the parameters that identify it, sorted. */

@@ -21,7 +21,6 @@ import org.flickrdynamic.sign.Percent;
  */
 final class Scrubber {
     static final String HIDDEN = "(scrubbed)";
-    private static final Set<String> KEY_PARAMS = Set.of("api_key", "oauth_consumer_key");
     private static final Set<String> SECRET_PARAMS = Set.of("oauth_token", "auth_token", "oauth_signature", "api_sig",
             "oauth_verifier", "oauth_token_secret");
     private static final Pattern FORM_SECRET = Pattern.compile("(?:^|&)(oauth_token|oauth_token_secret)=([^&\\s]+)");
@@ -43,7 +42,7 @@ final class Scrubber {
     String scrub(Map<String, String> requestParams, String body) {
         Map<String, String> replace = new LinkedHashMap<>();
         requestParams.forEach((name, value) -> {
-            if (KEY_PARAMS.contains(name)) {
+            if (Cassette.KEYS.contains(name)) {
                 replace.put(value, Cassette.KEY);
             } else if (SECRET_PARAMS.contains(name)) {
                 replace.put(value, HIDDEN);
