@@ -2,7 +2,6 @@ package org.flickrdynamic.sandbox;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -26,7 +25,6 @@ import java.util.Set;
 final class SyntheticPhotos {
     /** The most photos a synthetic data set holds: each needs a distinct upload second within ten years. */
     static final int MAX = 50_000_000;
-    private static final DateTimeFormatter MYSQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final long FIRST_UPLOAD = LocalDateTime.of(2015, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
     private static final long SPAN = LocalDateTime.of(2024, 12, 31, 0, 0).toEpochSecond(ZoneOffset.UTC) - FIRST_UPLOAD;
     private static final long FIRST_ID = 60_000_000_000L;
@@ -62,7 +60,7 @@ final class SyntheticPhotos {
         return new Photo(Long.toString(FIRST_ID + ID_STEP * i), owner, secret(h), Integer.toString(1000 + (int) ((h >>> 24) % 8000)),
                 1 + (int) ((h >>> 40) % 66), "Synthetic " + tags[0] + " #" + (i + 1),
                 "A made-up photo of " + String.join(" and ", tagList) + ".", tagList, tagList, true, false, false,
-                uploaded, MYSQL.format(LocalDateTime.ofEpochSecond(uploaded - 86_400, 0, ZoneOffset.UTC)),
+                uploaded, DataSet.mysql(LocalDateTime.ofEpochSecond(uploaded - 86_400, 0, ZoneOffset.UTC)),
                 (int) ((h >>> 48) % 5000));
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ final class UploadEndpoint {
     static final String UPLOAD_PATH = "/services/upload/";
     static final String REPLACE_PATH = "/services/replace/";
     private static final int KEPT = 1_000;
-    private static final DateTimeFormatter MYSQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final MethodSpec UPLOAD = spec("upload");
     private static final MethodSpec REPLACE = spec("replace");
@@ -147,7 +145,7 @@ final class UploadEndpoint {
                     params.getOrDefault("title", withoutExtension(filename)), params.getOrDefault("description", ""),
                     tags, raw, !"0".equals(params.getOrDefault("is_public", "1")), "1".equals(params.get("is_friend")),
                     "1".equals(params.get("is_family")), now,
-                    MYSQL.format(LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC)), 0);
+                    DataSet.mysql(LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC)), 0);
             draft.put(p);
             return p;
         });
