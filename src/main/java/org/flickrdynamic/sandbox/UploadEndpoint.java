@@ -109,7 +109,7 @@ final class UploadEndpoint {
             Photo after = replaced(photoId, owner);
             remember(photoId, true, photo);
             return new Xml(96).open("photoid").attr("secret", after.secret())
-                    .attr("originalsecret", new StringBuilder(after.secret()).reverse().toString()).body()
+                    .attr("originalsecret", PhotoXml.originalSecret(after)).body()
                     .text(photoId).close("photoid").toString();
         }
         if (async) {
