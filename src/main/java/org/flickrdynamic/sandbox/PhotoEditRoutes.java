@@ -46,17 +46,14 @@ final class PhotoEditRoutes {
             List<String> raw = new ArrayList<>(replaceAll ? List.of() : p.rawTags());
             List<String> ids = new ArrayList<>(replaceAll ? List.of() : p.tagIds());
             int serial = p.nextTagSerial();
-            for (String typed : TagText.raw(params.get("tags"))) {
-                String norm = TagText.normalize(typed);
-                if (norm.isEmpty()) {
-                    continue;
-                }
-                int kept = replaceAll ? p.tags().indexOf(norm) : -1;
+            for (Map.Entry<String, String> tag : TagText.distinct(params.get("tags")).entrySet()) {
+                String norm = tag.getKey();
                 if (tags.contains(norm)) {
                     continue;
                 }
+                int kept = replaceAll ? p.tags().indexOf(norm) : -1;
                 tags.add(norm);
-                raw.add(typed);
+                raw.add(tag.getValue());
                 // A tag set again keeps its id, so ids a client holds stay good.
                 ids.add(kept >= 0 ? p.tagIds().get(kept) : Photo.tagId(p.owner(), p.id(), serial++));
             }

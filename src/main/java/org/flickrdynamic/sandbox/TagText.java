@@ -1,8 +1,10 @@
 package org.flickrdynamic.sandbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Tags as Flickr reads them from an upload, {@code setTags} or {@code addTags}: separated by spaces (or
@@ -14,8 +16,24 @@ final class TagText {
     private TagText() {
     }
 
+    /**
+     * The distinct tags of a text, in order: each normalised form mapped to the tag as first typed. A
+     * tag typed again in another case or spelling is the same tag; one that normalises to nothing is
+     * left out.
+     */
+    static Map<String, String> distinct(String text) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String typed : raw(text)) {
+            String norm = normalize(typed);
+            if (!norm.isEmpty()) {
+                tags.putIfAbsent(norm, typed);
+            }
+        }
+        return tags;
+    }
+
     /** The tags as typed, in order, quotes removed; empty ones dropped. */
-    static List<String> raw(String text) {
+    private static List<String> raw(String text) {
         List<String> tags = new ArrayList<>();
         if (text == null) {
             return tags;
@@ -45,7 +63,7 @@ final class TagText {
     }
 
     /** The normalised form of a tag as typed; empty when nothing of it is kept. */
-    static String normalize(String raw) {
+    private static String normalize(String raw) {
         StringBuilder sb = new StringBuilder(raw.length());
         raw.toLowerCase(Locale.ROOT).codePoints()
                 .filter(c -> Character.isLetterOrDigit(c) || c == ':' || c == '=')

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -131,19 +130,12 @@ final class UploadEndpoint {
         long now = nowSeconds.getAsLong();
         return live.edit(draft -> {
             String id = draft.newPhotoId();
-            List<String> raw = new ArrayList<>();
-            List<String> tags = new ArrayList<>();
-            for (String t : TagText.raw(params.get("tags"))) {
-                String norm = TagText.normalize(t);
-                if (!norm.isEmpty() && !tags.contains(norm)) {
-                    tags.add(norm);
-                    raw.add(t);
-                }
-            }
+            Map<String, String> tags = TagText.distinct(params.get("tags"));
             int[] serverAndFarm = draft.newServerAndFarm();
             Photo p = new Photo(id, user, draft.newSecret(), Integer.toString(serverAndFarm[0]), serverAndFarm[1],
                     params.getOrDefault("title", withoutExtension(filename)), params.getOrDefault("description", ""),
-                    tags, raw, !"0".equals(params.getOrDefault("is_public", "1")), "1".equals(params.get("is_friend")),
+                    List.copyOf(tags.keySet()), List.copyOf(tags.values()),
+                    !"0".equals(params.getOrDefault("is_public", "1")), "1".equals(params.get("is_friend")),
                     "1".equals(params.get("is_family")), now,
                     DataSet.mysql(LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC)), 0);
             draft.put(p);
