@@ -159,7 +159,7 @@ final class Exchanges implements HttpHandler {
             payload = route != null ? route.answer(admitted, params)
                     : m.exampleResponse() == null ? "" : m.exampleResponse();
         } catch (Fail f) {
-            return new Reply(200, XML, failure(f.code, f.getMessage()), null);
+            return failure(f.code, f.getMessage());
         }
         return ok(payload);
     }
@@ -168,7 +168,7 @@ final class Exchanges implements HttpHandler {
         try {
             return ok(uploads.answer(verb, url, path, params, photo));
         } catch (Fail f) {
-            return new Reply(200, XML, failure(f.code, f.getMessage()), null);
+            return failure(f.code, f.getMessage());
         }
     }
 
@@ -180,11 +180,11 @@ final class Exchanges implements HttpHandler {
         return new Reply(200, XML, body, null);
     }
 
-    /** Flickr's failure envelope, laid out as Flickr lays it out. */
-    static String failure(int code, String message) {
+    /** Flickr's failure envelope, laid out as Flickr lays it out, with HTTP 200 as Flickr sends it. */
+    static Reply failure(int code, String message) {
         Xml x = new Xml(160).raw(XML_DECLARATION).raw("<rsp stat=\"fail\">\n\t");
         x.open("err").attr("code", code).attr("msg", message).end();
-        return x.raw("\n</rsp>\n").toString();
+        return new Reply(200, XML, x.raw("\n</rsp>\n").toString(), null);
     }
 
     /** Sends a reply, gzipped when it is large enough and the client accepts gzip. */

@@ -54,8 +54,7 @@ final class FaultInjector implements HttpHandler {
             }
             record(exchange);
             switch (fault.kind) {
-                case FLICKR_ERROR -> Exchanges.sendPlain(exchange, new Reply(200, "text/xml; charset=utf-8",
-                        Exchanges.failure(fault.code, message(fault.code)), null));
+                case FLICKR_ERROR -> Exchanges.sendPlain(exchange, Exchanges.failure(fault.code, message(fault.code)));
                 case HTTP_STATUS -> {
                     if (fault.retryAfter != null) {
                         exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
