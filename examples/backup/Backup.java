@@ -218,19 +218,27 @@ public final class Backup {
         byte[] bytes = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + PrettyXml.write(root) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         try {
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            replace(file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts {@code bytes} in {@code file} through a temporary file beside it, so a run stopped at any
+     * moment leaves the old file or the new one, never half of one.
+     */
+    private static void replace(Path file, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -274,9 +282,7 @@ public final class Backup {
                 // Rewritten clean, so every later append starts on a line of its own.
                 StringBuilder clean = new StringBuilder(header).append('\n');
                 done.forEach(id -> clean.append(id).append('\n'));
-                Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-                Files.writeString(tmp, clean, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                replace(file, clean.toString().getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read or write " + file + ": " + e.getMessage(), e);
             }
