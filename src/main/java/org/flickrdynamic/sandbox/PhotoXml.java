@@ -20,11 +20,19 @@ final class PhotoXml {
             "icon_server", "original_format", "last_update", "geo", "tags", "machine_tags", "o_dims", "views",
             "media", "path_alias", "url_sq", "url_q", "url_t", "url_s", "url_n", "url_m", "url_z", "url_c",
             "url_l", "url_o");
-    /** The {@code url_*} extras: name, file suffix, width, height (a 4:3 original of 4000 x 3000). */
-    private static final String[][] SIZES = {
-        {"sq", "_s", "75", "75"}, {"q", "_q", "150", "150"}, {"t", "_t", "100", "75"}, {"s", "_m", "240", "180"},
-        {"n", "_n", "320", "240"}, {"m", "", "500", "375"}, {"z", "_z", "640", "480"}, {"c", "_c", "800", "600"},
-        {"l", "_b", "1024", "768"}, {"o", "_o", "4000", "3000"}};
+    /**
+     * The sizes of every sandbox photo, a 4:3 original of 4000 x 3000, as {@code flickr.photos.getSizes}
+     * lists them: label, file suffix, name (of the sizes page, and of the {@code url_*} extra for those
+     * in {@link #EXTRAS}), width, height, and whose secret the file has ({@link #sizeSecret}).
+     */
+    static final String[][] SIZES = {
+        {"Square", "_s", "sq", "75", "75", "0"}, {"Large Square", "_q", "q", "150", "150", "0"},
+        {"Thumbnail", "_t", "t", "100", "75", "0"}, {"Small", "_m", "s", "240", "180", "0"},
+        {"Small 320", "_n", "n", "320", "240", "0"}, {"Small 400", "_w", "w", "400", "300", "0"},
+        {"Medium", "", "m", "500", "375", "0"}, {"Medium 640", "_z", "z", "640", "480", "0"},
+        {"Medium 800", "_c", "c", "800", "600", "0"}, {"Large", "_b", "l", "1024", "768", "0"},
+        {"Large 1600", "_h", "h", "1600", "1200", "1"}, {"Large 2048", "_k", "k", "2048", "1536", "2"},
+        {"X-Large 3K", "_3k", "3k", "3072", "2304", "3"}, {"Original", "_o", "o", "4000", "3000", "4"}};
 
     /** One photo's escaped pieces. */
     private record Pieces(String id, String owner, String core, String visibility, String[] extras, String description) {
@@ -159,9 +167,12 @@ final class PhotoXml {
         extras[EXTRAS.indexOf("media")] = attrs(x -> x.attr("media", "photo").attr("media_status", "ready"));
         extras[EXTRAS.indexOf("path_alias")] = attrs(x -> x.attr("pathalias", ""));
         for (String[] size : SIZES) {
-            String secret = size[0].equals("o") ? originalSecret(p) : p.secret();
-            extras[EXTRAS.indexOf("url_" + size[0])] = attrs(x -> x.attr("url_" + size[0], sourceUrl(p, secret, size[1]))
-                    .attr("height_" + size[0], size[3]).attr("width_" + size[0], size[2]));
+            int at = EXTRAS.indexOf("url_" + size[2]);
+            if (at >= 0) {
+                String secret = sizeSecret(p, size);
+                extras[at] = attrs(x -> x.attr("url_" + size[2], sourceUrl(p, secret, size[1]))
+                        .attr("height_" + size[2], size[4]).attr("width_" + size[2], size[3]));
+            }
         }
         return new Pieces(attrs(x -> x.attr("id", p.id())), attrs(x -> x.attr("owner", p.owner().nsid())),
                 attrs(x -> x.attr("secret", p.secret()).attr("server", p.server()).attr("farm", p.farm())
@@ -177,6 +188,19 @@ final class PhotoXml {
     /** Flickr gives originals a secret of their own; the sandbox derives it from the photo's. */
     static String originalSecret(Photo p) {
         return new StringBuilder(p.secret()).reverse().toString();
+    }
+
+    /**
+     * The secret of one of {@link #SIZES}: the photo's (kind 0), one derived by rotating it (1 to 3, the
+     * large sizes, which have secrets of their own on Flickr), or the original's (4).
+     */
+    static String sizeSecret(Photo p, String[] size) {
+        int kind = Integer.parseInt(size[5]);
+        if (kind == 4) {
+            return originalSecret(p);
+        }
+        String s = p.secret();
+        return s.substring(kind) + s.substring(0, kind);
     }
 
     static String sourceUrl(Photo p, String secret, String suffix) {
