@@ -31,7 +31,7 @@ final class MethodCall {
         try {
             query = xpath == null ? null : XPathQuery.compile(xpath);
         } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
+            return FlickrCommand.usage(err, e.getMessage());
         }
         return clients.with(err, client -> write(output, o -> {
             if (allPages) {
@@ -89,7 +89,7 @@ final class MethodCall {
         try {
             o = output == null ? Output.stdout(out) : Output.file(output);
         } catch (Output.OutputException e) {
-            return usage(e.getMessage());
+            return FlickrCommand.usage(err, e.getMessage());
         }
         try (o) {
             body.accept(o.stream());
@@ -100,12 +100,5 @@ final class MethodCall {
             err.println("flickr: " + e.getMessage());
             return FlickrCommand.USAGE;
         }
-    }
-
-    private int usage(String problem) {
-        err.println("flickr: " + problem);
-        err.println(FlickrCommand.SYNOPSIS);
-        err.println("       (flickr --help for every option)");
-        return FlickrCommand.USAGE;
     }
 }
