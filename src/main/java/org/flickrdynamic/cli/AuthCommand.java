@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrClient;
-import org.flickrdynamic.Signing;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
 import org.flickrdynamic.auth.Login;
@@ -103,8 +102,7 @@ final class AuthCommand {
             out.println("No user is current: choose one with flickr auth use USER");
             return FlickrCommand.OK;
         }
-        try (FlickrClient user = client.newBuilder().token(current)
-                .signing(current.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1).build()) {
+        try (FlickrClient user = Clients.withLogin(client.newBuilder(), current).build()) {
             Element rsp = user.call(current.isLegacy() ? "flickr.auth.checkToken" : "flickr.auth.oauth.checkToken");
             Element e = rsp.elements().get(0);
             out.println("Flickr accepts the token of " + current.username() + ": " + e.elementText("perms") + " permission.");

@@ -9,6 +9,7 @@ import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
+import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.table.MethodTable;
@@ -104,10 +105,14 @@ final class Clients {
             b.baseUrl(base(ep.strip())).endpoint(ep.strip());
         }
         if (key != null && !key.isBlank()) {
-            TokenStore.standard().current(key.strip()).ifPresent(t -> b.token(t)
-                    .signing(t.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1));
+            TokenStore.standard().current(key.strip()).ifPresent(t -> withLogin(b, t));
         }
         return b.build();
+    }
+
+    /** A stored login on a client being built: its token, signed by the scheme it was issued for. */
+    static FlickrClient.Builder withLogin(FlickrClient.Builder b, AccessToken login) {
+        return b.token(login).signing(login.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1);
     }
 
     /** The base of a REST endpoint ending in services/rest/, so login goes to the same server. */

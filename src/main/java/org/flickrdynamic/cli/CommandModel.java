@@ -38,7 +38,7 @@ final class CommandModel {
                 .fallbackValue("").build());
         root.addOption(valued(XPATH, "EXPR"));
         root.addOption(flag(ALL_PAGES));
-        root.addOption(OptionSpec.builder(OUTPUT, "-o").arity("1").type(String.class).paramLabel("FILE").build());
+        root.addOption(output());
         root.addPositional(words("METHOD name=value"));
 
         CommandSpec auth = CommandSpec.create().name("auth");
@@ -50,7 +50,7 @@ final class CommandModel {
         CommandSpec completion = CommandSpec.create().name("completion");
         noSurprises(completion);
         completion.addPositional(words("bash|zsh"));
-        completion.addOption(OptionSpec.builder(OUTPUT, "-o").arity("1").type(String.class).paramLabel("FILE").build());
+        completion.addOption(output());
         root.addSubcommand("completion", completion);
 
         CommandSpec methods = CommandSpec.create().name("methods");
@@ -58,7 +58,7 @@ final class CommandModel {
         methods.addPositional(words("refresh"));
         CommandSpec refresh = CommandSpec.create().name("refresh");
         noSurprises(refresh);
-        refresh.addOption(OptionSpec.builder(OUTPUT, "-o").arity("1").type(String.class).paramLabel("FILE").build());
+        refresh.addOption(output());
         methods.addSubcommand("refresh", refresh);
         root.addSubcommand("methods", methods);
 
@@ -76,6 +76,11 @@ final class CommandModel {
 
     private static OptionSpec valued(String name, String label) {
         return OptionSpec.builder(name).arity("1").type(String.class).paramLabel(label).build();
+    }
+
+    /** {@code --output FILE} (or {@code -o}), which the root, completion and methods refresh each take. */
+    private static OptionSpec output() {
+        return OptionSpec.builder(OUTPUT, "-o").arity("1").type(String.class).paramLabel("FILE").build();
     }
 
     private static PositionalParamSpec words(String label) {

@@ -28,17 +28,7 @@ final class Completion {
                 .append("# Install: source <(bin/flickr completion bash), or save it under\n")
                 .append("# ~/.local/share/bash-completion/completions/flickr\n");
         sb.append("_flickr_dynamic_methods='").append(String.join(" ", names(table))).append("'\n");
-        sb.append("""
-                _flickr_dynamic_arguments() {
-                  case "$1" in
-                """);
-        for (MethodSpec m : table.methods()) {
-            if (m.arguments().isEmpty()) {
-                continue;
-            }
-            sb.append("    ").append(m.name()).append('|').append(m.shortName()).append(") echo '")
-                    .append(argumentWords(m)).append("' ;;\n");
-        }
+        argumentsCases(table, "echo '", "'", sb);
         sb.append("""
                   esac
                 }
@@ -151,17 +141,7 @@ final class Completion {
                 .append("# Install: source <(bin/flickr completion zsh) after compinit, or save it as _flickr\n")
                 .append("# in a directory of your $fpath.\n");
         sb.append("_flickr_dynamic_methods=(").append(String.join(" ", names(table))).append(")\n");
-        sb.append("""
-                _flickr_dynamic_arguments() {
-                  case "$1" in
-                """);
-        for (MethodSpec m : table.methods()) {
-            if (m.arguments().isEmpty()) {
-                continue;
-            }
-            sb.append("    ").append(m.name()).append('|').append(m.shortName()).append(") reply=(")
-                    .append(argumentWords(m)).append(") ;;\n");
-        }
+        argumentsCases(table, "reply=(", ")", sb);
         sb.append("""
                     *) reply=() ;;
                   esac
@@ -199,6 +179,24 @@ final class Completion {
                 compdef _flickr_dynamic flickr
                 """.formatted(OPTIONS, SUBCOMMANDS, OPTIONS));
         return sb.toString();
+    }
+
+    /**
+     * The start of {@code _flickr_dynamic_arguments}: a case on the method name, full or short, with an arm
+     * for each method that has arguments, giving its argument words between {@code open} and {@code close}.
+     * The caller writes the rest of the case and the function's end.
+     */
+    private static void argumentsCases(MethodTable table, String open, String close, StringBuilder sb) {
+        sb.append("""
+                _flickr_dynamic_arguments() {
+                  case "$1" in
+                """);
+        for (MethodSpec m : table.methods()) {
+            if (!m.arguments().isEmpty()) {
+                sb.append("    ").append(m.name()).append('|').append(m.shortName()).append(") ").append(open)
+                        .append(argumentWords(m)).append(close).append(" ;;\n");
+            }
+        }
     }
 
     /** Every method's full and short name. */

@@ -36,8 +36,7 @@ public final class FlickrCommand {
 
     static final String SYNOPSIS = "usage: flickr [--sandbox | --endpoint URL] [options] METHOD [name=value ...]";
 
-    static final String USAGE_TEXT = """
-            usage: flickr [--sandbox | --endpoint URL] [options] METHOD [name=value ...]
+    static final String USAGE_TEXT = SYNOPSIS + "\n" + """
                    flickr [--sandbox | --endpoint URL] auth login|status|logout|use ...
                    flickr [--sandbox | --endpoint URL] methods refresh [--output FILE]
                    flickr completion bash|zsh
@@ -251,8 +250,12 @@ public final class FlickrCommand {
         };
     }
 
-    /** A usage error: the reason on one line, then the synopsis and where to find more. */
     int usage(String problem) {
+        return usage(err, problem);
+    }
+
+    /** A usage error: the reason on one line, then the synopsis and where to find more. */
+    static int usage(PrintStream err, String problem) {
         err.println("flickr: " + problem);
         err.println(SYNOPSIS);
         err.println("       (flickr --help for every option)");

@@ -1,6 +1,7 @@
 package org.flickrdynamic.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -31,7 +32,7 @@ final class MethodCall {
         try {
             query = xpath == null ? null : XPathQuery.compile(xpath);
         } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
+            return FlickrCommand.usage(err, e.getMessage());
         }
         return clients.with(err, client -> write(output, o -> {
             if (allPages) {
@@ -52,14 +53,14 @@ final class MethodCall {
         try (Walk<Element> pages = client.pages(method, params)) {
             String item = client.table().find(method).map(s -> s.paging().itemElement()).orElse(null);
             for (Element page : pages) {
-                int items = page.elements(item).size();
+                List<Element> items = page.elements(item);
                 if (progress != null) {
                     progress.clear(); // standard output may be the bar's terminal: items go on lines of their own
                 }
                 if (query != null) {
                     query.print(page.getParent(), o); // the page's <rsp>, as a single call is queried
                 } else {
-                    for (Element e : page.elements(item)) {
+                    for (Element e : items) {
                         o.println(PrettyXml.write(e));
                     }
                 }
@@ -70,7 +71,7 @@ final class MethodCall {
                 }
                 if (progress != null) {
                     o.flush(); // the items reach the terminal before the bar is drawn after them
-                    progress.page(page, items);
+                    progress.page(page, items.size());
                 }
             }
         } finally {
@@ -89,7 +90,7 @@ final class MethodCall {
         try {
             o = output == null ? Output.stdout(out) : Output.file(output);
         } catch (Output.OutputException e) {
-            return usage(e.getMessage());
+            return FlickrCommand.usage(err, e.getMessage());
         }
         try (o) {
             body.accept(o.stream());
@@ -100,12 +101,5 @@ final class MethodCall {
             err.println("flickr: " + e.getMessage());
             return FlickrCommand.USAGE;
         }
-    }
-
-    private int usage(String problem) {
-        err.println("flickr: " + problem);
-        err.println(FlickrCommand.SYNOPSIS);
-        err.println("       (flickr --help for every option)");
-        return FlickrCommand.USAGE;
     }
 }

@@ -44,7 +44,7 @@ final class MethodsRefresh {
     private final MethodTable bundled;
 
     /** What a refresh produced: the file's text and a one-line summary. */
-    record Result(String yaml, String summary, int methods) {
+    record Result(String yaml, String summary) {
     }
 
     MethodsRefresh(FlickrClient client, MethodTable bundled) {
@@ -91,9 +91,8 @@ final class MethodsRefresh {
         int kept = 0;
         for (Element info : infos) {
             Element m = info.element("method");
-            name(info);
-            MethodSpec before = bundled.find(m.attributeValue("name")).filter(s -> s.name().equals(m.attributeValue("name")))
-                    .orElse(null);
+            String name = name(info);
+            MethodSpec before = bundled.find(name).filter(s -> s.name().equals(name)).orElse(null);
             MethodSpec spec = spec(info, before, common);
             if (before != null && (m.element("response") == null && before.exampleResponse() != null
                     || m.attributeValue("paginglist") == null && before.paging() != null)) {
@@ -111,7 +110,7 @@ final class MethodsRefresh {
                 "Load it with FlickrClient.builder().methodTable(Path.of(\"this file\"))."),
                 sources, List.copyOf(common.values()), specs);
         return new Result(yaml, specs.size() + " methods from " + client.endpoint() + "; " + kept
-                + " kept paging or examples from the bundled table", specs.size());
+                + " kept paging or examples from the bundled table");
     }
 
     /** The rebuilt table must load as any table does, or no file is written. */

@@ -1,7 +1,6 @@
 package org.flickrdynamic.cli;
 
 import org.flickrdynamic.FlickrClient;
-import org.flickrdynamic.Signing;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.sandbox.Sandbox;
@@ -22,7 +21,7 @@ final class SandboxLogin {
                 .secret(sandbox.secret());
         AccessToken stored = TokenStore.standard().current(sandbox.apiKey()).orElse(null);
         if (stored != null) {
-            return b.token(stored).signing(stored.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1).build();
+            return Clients.withLogin(b, stored).build();
         }
         SandboxToken token = sandbox.issueToken(sandbox.users().get(0).nsid(), Permission.DELETE);
         return b.token(token.token(), token.tokenSecret()).build();

@@ -64,8 +64,8 @@ final class XPathQuery {
         return r.isEmpty() ? "" : ": " + r;
     }
 
-    /** Prints the matches in {@code rsp}; returns how many there were. */
-    int print(Element rsp, PrintStream out) {
+    /** Prints the matches in {@code rsp}. */
+    void print(Element rsp, PrintStream out) {
         Object result;
         try {
             result = xpath.evaluate(rsp);
@@ -76,13 +76,9 @@ final class XPathQuery {
             for (Object n : nodes) {
                 out.println(text(n));
             }
-            return nodes.size();
+        } else if (result != null) {
+            out.println(text(result));
         }
-        if (result == null) {
-            return 0;
-        }
-        out.println(text(result));
-        return 1;
     }
 
     private static String text(Object match) {

@@ -70,7 +70,7 @@ class ClojureTest {
     @Test
     void aMisspelledMethodNamesTheNearest() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> eval("(Flickr/method \"photos.serach\")"));
-        FlickrArgumentException cause = GroovyTest.findCause(e);
+        FlickrArgumentException cause = ScriptSandbox.findCause(e);
         assertTrue(cause.getMessage().contains("did you mean flickr.photos.search"), cause.getMessage());
     }
 

@@ -103,7 +103,7 @@ class GroovyTest {
     void aMisspelledMethodNamesTheNearest() {
         ScriptException e = assertThrows(ScriptException.class,
                 () -> eval("Flickr.api().photos.serach(tags: 'cat')"));
-        FlickrArgumentException cause = findCause(e);
+        FlickrArgumentException cause = ScriptSandbox.findCause(e);
         assertTrue(cause.getMessage().contains("did you mean flickr.photos.search?"), cause.getMessage());
     }
 
@@ -112,18 +112,9 @@ class GroovyTest {
         // flickr.favorites.remove needs a logged-in user: being refused for that shows the call reached it.
         ScriptException e = assertThrows(ScriptException.class,
                 () -> eval("Flickr.api().favorites.remove(photo_id: '1')"));
-        FlickrArgumentException cause = findCause(e);
+        FlickrArgumentException cause = ScriptSandbox.findCause(e);
         assertTrue(cause.getMessage().contains("flickr.favorites.remove"), cause.getMessage());
         assertTrue(cause.getMessage().contains("log"), cause.getMessage());
-    }
-
-    static FlickrArgumentException findCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof FlickrArgumentException f) {
-                return f;
-            }
-        }
-        throw new AssertionError("no FlickrArgumentException in " + e, e);
     }
 
     @Test

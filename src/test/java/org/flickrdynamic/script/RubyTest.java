@@ -83,7 +83,7 @@ class RubyTest {
     void aMisspelledMethodNamesTheNearest() {
         ScriptException e = assertThrows(ScriptException.class,
                 () -> ruby.eval("Flickr.api['photos']['serach'].(tags: 'cat')"));
-        FlickrArgumentException cause = GroovyTest.findCause(e);
+        FlickrArgumentException cause = ScriptSandbox.findCause(e);
         assertTrue(cause.getMessage().contains("did you mean flickr.photos.search?"), cause.getMessage());
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.dom4j.Element;
 import org.flickrdynamic.Flickr;
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.sandbox.RecordedRequest;
 import org.flickrdynamic.sandbox.Sandbox;
@@ -71,6 +72,16 @@ final class ScriptSandbox implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The library's argument error an engine wrapped (in a ScriptException, say); fails the test without one. */
+    static FlickrArgumentException findCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FlickrArgumentException f) {
+                return f;
+            }
+        }
+        throw new AssertionError("no FlickrArgumentException in " + e, e);
     }
 
     /** Output with Windows line ends, if an engine wrote any, made plain. */
