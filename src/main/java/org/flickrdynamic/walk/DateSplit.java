@@ -166,8 +166,7 @@ final class DateSplit implements Iterator<Element> {
                 skip -= total;
                 continue;
             }
-            long perPage = Math.max(1, PageFetch.number(first, "perpage") > 0 ? PageFetch.number(first, "perpage")
-                    : first.elements(item).size());
+            long perPage = PageFetch.perPage(first, item);
             int startPage = (int) (skip / perPage) + 1;
             int drop = (int) (skip % perPage);
             skip = 0;

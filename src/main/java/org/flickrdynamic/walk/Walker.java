@@ -220,8 +220,7 @@ public final class Walker {
             first.put("page", Integer.toString(page));
             Element firstPage = fetch(first);
             long total = PageFetch.number(firstPage, "total");
-            long perPage = Math.max(1, PageFetch.number(firstPage, "perpage") > 0 ? PageFetch.number(firstPage, "perpage")
-                    : firstPage.elements(paging.itemElement()).size());
+            long perPage = PageFetch.perPage(firstPage, paging.itemElement());
             // Past page 10,000 Flickr repeats itself, so a query reaches at most 10,000 pages of results.
             long cap = Math.min(CAPS.getOrDefault(spec.name(), Integer.MAX_VALUE), MAX_PAGE * perPage);
             if (total > cap && splittable()) {
