@@ -76,12 +76,12 @@ public final class UploadTickets {
                 }
             }
             if (!failed.isEmpty()) {
-                throw new TicketException(TicketException.Reason.FAILED, failed, "upload ticket" + plural(failed)
-                        + " " + String.join(", ", failed) + " failed: Flickr could not process the file");
+                throw new TicketException(TicketException.Reason.FAILED, failed, named(failed)
+                        + " failed: Flickr could not process the file");
             }
             if (!invalid.isEmpty()) {
-                throw new TicketException(TicketException.Reason.INVALID, invalid, "upload ticket" + plural(invalid)
-                        + " " + String.join(", ", invalid) + (invalid.size() == 1 ? " is" : " are") + " unknown to Flickr");
+                throw new TicketException(TicketException.Reason.INVALID, invalid, named(invalid)
+                        + (invalid.size() == 1 ? " is" : " are") + " unknown to Flickr");
             }
             if (pending.isEmpty()) {
                 return photos;
@@ -90,8 +90,8 @@ public final class UploadTickets {
             if (left <= 0) {
                 List<String> still = List.copyOf(pending);
                 throw new TicketException(TicketException.Reason.TIMED_OUT, still, "timed out after "
-                        + wait.toMillis() + " ms waiting for upload ticket" + plural(still) + " "
-                        + String.join(", ", still) + " (still being processed; wait again with the same ticket)");
+                        + wait.toMillis() + " ms waiting for " + named(still)
+                        + " (still being processed; wait again with the same ticket)");
             }
             try {
                 Thread.sleep(Math.min(pause, Math.max(1, left / 1_000_000)));
@@ -99,7 +99,7 @@ public final class UploadTickets {
                 Thread.currentThread().interrupt();
                 List<String> still = List.copyOf(pending);
                 throw new TicketException(TicketException.Reason.INTERRUPTED, still,
-                        "interrupted while waiting for upload ticket" + plural(still) + " " + String.join(", ", still));
+                        "interrupted while waiting for " + named(still));
             }
             pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
         }
@@ -130,7 +130,8 @@ public final class UploadTickets {
         return ids;
     }
 
-    private static String plural(List<String> list) {
-        return list.size() == 1 ? "" : "s";
+    /** The tickets as the messages name them: {@code upload ticket 7} or {@code upload tickets 7, 8}. */
+    private static String named(List<String> tickets) {
+        return "upload ticket" + (tickets.size() == 1 ? " " : "s ") + String.join(", ", tickets);
     }
 }

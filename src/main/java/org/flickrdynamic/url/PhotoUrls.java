@@ -83,7 +83,7 @@ public final class PhotoUrls {
             throw new FlickrArgumentException(null, "the <photo> element " + describe(p) + " does not hold the "
                     + label(size) + " URL: " + missing(p, size));
         }
-        Map<PhotoSize, String> served = SizesAnswer.fetch(client, requireAttribute(p, "id", "an id"));
+        Map<PhotoSize, String> served = SizesAnswer.fetch(client, requireId(p));
         String fetched = served.get(size);
         if (fetched == null) {
             throw new FlickrArgumentException("flickr.photos.getSizes", "photo " + p.attributeValue("id")
@@ -117,7 +117,7 @@ public final class PhotoUrls {
      */
     public static Map<PhotoSize, String> sources(Element photo, FlickrClient client) {
         Element p = photoElement(photo);
-        return SizesAnswer.fetch(client, requireAttribute(p, "id", "an id"));
+        return SizesAnswer.fetch(client, requireId(p));
     }
 
     /**
@@ -129,7 +129,7 @@ public final class PhotoUrls {
      */
     public static String page(Element photo) {
         Element p = photoElement(photo);
-        String id = requireAttribute(p, "id", "an id");
+        String id = requireId(p);
         String owner = owner(p);
         if (owner == null) {
             throw new FlickrArgumentException(null, "the <photo> element " + describe(p) + " names no owner: ask "
@@ -153,7 +153,7 @@ public final class PhotoUrls {
      * @throws FlickrArgumentException when the element has no decimal id
      */
     public static String shortUrl(Element photo) {
-        return shortUrl(requireAttribute(photoElement(photo), "id", "an id"));
+        return shortUrl(requireId(photoElement(photo)));
     }
 
     /** The short URL {@code https://flic.kr/p/BASE58} of a photo id. */
@@ -256,11 +256,12 @@ public final class PhotoUrls {
         return e;
     }
 
-    private static String requireAttribute(Element p, String name, String what) {
-        String v = p.attributeValue(name);
+    /** The element's photo id: without it there is no page, no short URL and nothing to ask getSizes about. */
+    private static String requireId(Element p) {
+        String v = p.attributeValue("id");
         if (blank(v)) {
-            throw new FlickrArgumentException(null, "the <" + p.getName() + "> element " + describe(p) + " has no "
-                    + name + " attribute; a photo URL needs " + what);
+            throw new FlickrArgumentException(null, "the <" + p.getName() + "> element " + describe(p)
+                    + " has no id attribute; a photo URL needs an id");
         }
         return v.strip();
     }

@@ -8,10 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrArgumentException;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * (relevance, interestingness) is walked by upload date, newest first, once it has to be split: no
  * other order can be cut into parts that lose nothing.
  */
-final class DateSplit implements Iterator<Element> {
+final class DateSplit {
     private static final Logger LOG = LoggerFactory.getLogger(DateSplit.class);
     private static final DateTimeFormatter MYSQL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -66,7 +64,6 @@ final class DateSplit implements Iterator<Element> {
     private final int cap;
     private long skip;
     private final Deque<long[]> pending = new ArrayDeque<>();
-    private PageRun current;
 
     /**
      * @param args  the user's arguments, without {@code page}
@@ -122,27 +119,8 @@ final class DateSplit implements Iterator<Element> {
         }
     }
 
-    @Override
-    public boolean hasNext() {
-        while (current == null || !current.hasNext()) {
-            current = nextPart();
-            if (current == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public Element next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return current.next();
-    }
-
     /** The pages of the next part within the cap, or {@code null} when every part is done. */
-    private PageRun nextPart() {
+    PageRun nextPart() {
         while (!pending.isEmpty()) {
             long[] range = pending.pop();
             Map<String, String> bounded = new LinkedHashMap<>(args);
@@ -166,8 +144,7 @@ final class DateSplit implements Iterator<Element> {
                 skip -= total;
                 continue;
             }
-            long perPage = Math.max(1, PageFetch.number(first, "perpage") > 0 ? PageFetch.number(first, "perpage")
-                    : first.elements(item).size());
+            long perPage = PageFetch.perPage(first, item);
             int startPage = (int) (skip / perPage) + 1;
             int drop = (int) (skip % perPage);
             skip = 0;

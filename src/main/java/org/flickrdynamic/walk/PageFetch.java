@@ -22,4 +22,13 @@ interface PageFetch {
             return -1;
         }
     }
+
+    /**
+     * How many items a page of this query holds: its {@code perpage}, or, where the answer has none, the
+     * items it came with; at least 1, so a result offset can be divided by it.
+     */
+    static long perPage(Element page, String item) {
+        long perPage = number(page, "perpage");
+        return Math.max(1, perPage > 0 ? perPage : page.elements(item).size());
+    }
 }

@@ -1,6 +1,5 @@
 package org.flickrdynamic.walk;
 
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,28 +52,7 @@ public final class Walker {
         Start start = start(client, method, args);
         Iterator<Element> pages = start.pages();
         String item = start.paging.itemElement();
-        Iterator<Element> items = new Iterator<>() {
-            private Iterator<Element> current = Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext()) {
-                    if (!pages.hasNext()) {
-                        return false;
-                    }
-                    current = pages.next().elements(item).iterator();
-                }
-                return true;
-            }
-
-            @Override
-            public Element next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return current.next();
-            }
-        };
+        Iterator<Element> items = new Concat<>(() -> pages.hasNext() ? pages.next().elements(item).iterator() : null);
         return walk(items, start);
     }
 
@@ -220,13 +198,12 @@ public final class Walker {
             first.put("page", Integer.toString(page));
             Element firstPage = fetch(first);
             long total = PageFetch.number(firstPage, "total");
-            long perPage = Math.max(1, PageFetch.number(firstPage, "perpage") > 0 ? PageFetch.number(firstPage, "perpage")
-                    : firstPage.elements(paging.itemElement()).size());
+            long perPage = PageFetch.perPage(firstPage, paging.itemElement());
             // Past page 10,000 Flickr repeats itself, so a query reaches at most 10,000 pages of results.
             long cap = Math.min(CAPS.getOrDefault(spec.name(), Integer.MAX_VALUE), MAX_PAGE * perPage);
             if (total > cap && splittable()) {
-                return new DateSplit(this::fetch, args, paging.itemElement(), (int) Math.min(cap, Integer.MAX_VALUE),
-                        (page - 1) * perPage);
+                return new Concat<>(new DateSplit(this::fetch, args, paging.itemElement(),
+                        (int) Math.min(cap, Integer.MAX_VALUE), (page - 1) * perPage)::nextPart);
             }
             return new PageRun(this::fetch, args, paging.itemElement(), page, firstPage, 0);
         }
