@@ -69,16 +69,6 @@ final class CappedInputStream extends FilterInputStream {
         }
     }
 
-    /**
-     * Leaves the body open. The XML parser closes its input when it fails, and closing an HTTP body reads
-     * it to its end to keep the connection: all 300 MB of a hostile answer. The transport decides instead,
-     * discarding the connection of a refused answer unread.
-     */
-    @Override
-    public void close() {
-        // deliberately nothing
-    }
-
     @Override
     public boolean markSupported() {
         return false;

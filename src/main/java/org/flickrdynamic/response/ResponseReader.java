@@ -149,15 +149,16 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             }
         }
         String reason = hide(reason(e));
-        if (reason.contains("DOCTYPE") && body.head(this::hide).regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
-            // An error or maintenance page from a proxy or load balancer: passing, so worth another try.
-            return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                    + " is not a Flickr response: an HTML page; the body starts: " + body.head(this::hide), 200, true, null);
-        }
         if (reason.contains("DOCTYPE")) {
+            String start = body.head(this::hide);
+            if (start.regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
+                // An error or maintenance page from a proxy or load balancer: passing, so worth another try.
+                return new FlickrTransportException("The answer to " + method.name() + " from " + url
+                        + " is not a Flickr response: an HTML page; the body starts: " + start, 200, true, null);
+            }
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " declares a DOCTYPE, which is refused (no Flickr answer has one, and it could"
-                    + " smuggle external entities); the body starts: " + body.head(this::hide), 200, false, null);
+                    + " smuggle external entities); the body starts: " + start, 200, false, null);
         }
         Throwable io = ioCause(e);
         if (io != null) {

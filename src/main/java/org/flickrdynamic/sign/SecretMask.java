@@ -29,35 +29,47 @@ public final class SecretMask {
 
     private static final String[] SENT = {"oauth_signature", "api_sig", "oauth_token", "auth_token"};
 
-    private final Pattern values;
+    /** The values to hide, as given: {@code null} in {@link #NONE}, otherwise never empty. */
+    private final List<String> raw;
+    /** The pattern of every form of them, made on the first {@link #hide}: most requests never need it. */
+    private volatile Pattern values;
 
-    private SecretMask(Pattern values) {
-        this.values = values;
+    private SecretMask(List<String> raw) {
+        this.raw = raw;
     }
 
     /**
-     * The mask of a request.
+     * The mask of a request. Cheap: the values are only gathered here, and their pattern is made when
+     * text is first hidden, which only an error's message needs.
      *
      * @param credentials the keys it was signed with, or {@code null}
      * @param sent        its parameters as sent (signed), or {@code null}
      */
     public static SecretMask of(Credentials credentials, Map<String, String> sent) {
-        Set<String> raw = new LinkedHashSet<>();
+        List<String> raw = new ArrayList<>();
         if (credentials != null) {
-            raw.add(credentials.secret());
-            raw.add(credentials.tokenSecret());
-            raw.add(credentials.token());
+            add(raw, credentials.secret());
+            add(raw, credentials.tokenSecret());
+            add(raw, credentials.token());
         }
         if (sent != null) {
             for (String name : SENT) {
-                raw.add(sent.get(name));
+                add(raw, sent.get(name));
             }
         }
+        return raw.isEmpty() ? NONE : new SecretMask(raw);
+    }
+
+    private static void add(List<String> raw, String value) {
+        if (value != null && !value.isEmpty()) {
+            raw.add(value);
+        }
+    }
+
+    /** Every form of the values, longest first, as one case-insensitive pattern. */
+    private static Pattern pattern(List<String> raw) {
         Set<String> forms = new LinkedHashSet<>();
         for (String value : raw) {
-            if (value == null || value.isEmpty()) {
-                continue;
-            }
             String once = Percent.encode(value);
             forms.add(value);
             forms.add(once);
@@ -65,9 +77,6 @@ public final class SecretMask {
             forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
             // What form-decoding an echo of the raw value yields.
             forms.add(value.replace('+', ' '));
-        }
-        if (forms.isEmpty()) {
-            return NONE;
         }
         // Longest first, so a value inside a longer form does not leave the rest of that form showing.
         List<String> ordered = new ArrayList<>(forms);
@@ -77,7 +86,7 @@ public final class SecretMask {
             regex.append(regex.length() == 0 ? "" : "|").append(Pattern.quote(form));
         }
         // Case-insensitive: a server may write percent-escapes in lower case; hiding a little more is harmless.
-        return new SecretMask(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**
@@ -87,14 +96,19 @@ public final class SecretMask {
      * @return the text to show; {@code null} for {@code null}
      */
     public String hide(String text) {
-        if (values == null || text == null || text.isEmpty()) {
+        if (raw == null || text == null || text.isEmpty()) {
             return text;
         }
-        return values.matcher(text).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
+        Pattern p = values;
+        if (p == null) {
+            p = pattern(raw); // made at most a few times by racing threads, each the same
+            values = p;
+        }
+        return p.matcher(text).replaceAll(Matcher.quoteReplacement(PLACEHOLDER));
     }
 
     @Override
     public String toString() {
-        return values == null ? "SecretMask[nothing]" : "SecretMask[(set)]";
+        return raw == null ? "SecretMask[nothing]" : "SecretMask[(set)]";
     }
 }

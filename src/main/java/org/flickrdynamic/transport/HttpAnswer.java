@@ -10,8 +10,8 @@ import java.io.InputStream;
  * @param status          the HTTP status code
  * @param contentType     the Content-Type header, or {@code null}
  * @param retryAfter      the Retry-After header, or {@code null}
- * @param body            the body, already decompressed and capped; read it to the end to keep the
- *                        connection for reuse
+ * @param body            the body, already decompressed and capped; closing it does nothing, as the
+ *                        transport keeps or discards the connection once the reader is done
  * @param contentEncoding the Content-Encoding it came in ({@code gzip}), or {@code null} when none
  */
 public record HttpAnswer(int status, String contentType, String retryAfter, InputStream body, String contentEncoding) {

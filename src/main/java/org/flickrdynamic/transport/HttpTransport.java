@@ -66,7 +66,7 @@ public final class HttpTransport implements AutoCloseable {
     static final int MAX_GET_URL = 6_000;
     private static final int SIGNATURE_ROOM = 400;
     private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
-    /** The size cap of {@link #send} calls that name none: far above any Flickr answer. */
+    /** A size cap far above any Flickr answer, for requests with no cap of their own (the login steps). */
     public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
     /** How long the rest of a body may take to come once its document is complete, before the connection is dropped. */
     static final Duration DRAIN_LIMIT = Duration.ofMillis(500);
@@ -143,42 +143,22 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Sends a request and hands the answer to {@code reader} while the connection is open.
+     * Sends a request and hands the answer to {@code reader} while the connection is open, its body
+     * decompressed and capped, giving up on the whole exchange once {@code callTimeout} has passed: a server
+     * that trickles its answer a byte at a time, or one that is slow to parse, cannot hold the call longer
+     * than that.
      *
      * @param label       what the request is for (the method name), for messages
      * @param verb        {@code GET} or {@code POST}, as {@link #effectiveVerb} chose it
      * @param url         the endpoint, without query string
      * @param params      the parameters, already signed; sent in this order
      * @param readTimeout how long to wait for the answer to start and between its bytes
-     * @throws FlickrTransportException when no answer could be had; messages carry no parameters,
-     *                                  since they hold keys and signatures
-     */
-    public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
-                      HttpAnswer.Reader<T> reader) {
-        return send(label, verb, url, params, readTimeout, DEFAULT_MAX_BYTES, reader);
-    }
-
-    /**
-     * Sends a request and hands the answer to {@code reader} while the connection is open, its body
-     * decompressed and capped.
-     *
-     * @param maxBytes the most bytes the body may take, on the wire and once decompressed; reading past
-     *                 either throws {@link BodyTooLargeException}
-     * @see #send(String, String, String, Map, Duration, HttpAnswer.Reader)
-     */
-    public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
-                      long maxBytes, HttpAnswer.Reader<T> reader) {
-        return send(label, verb, url, params, readTimeout, null, maxBytes, reader);
-    }
-
-    /**
-     * Sends a request and hands the answer to {@code reader} while the connection is open, giving up on the
-     * whole exchange once {@code callTimeout} has passed: a server that trickles its answer a byte at a time,
-     * or one that is slow to parse, cannot hold the call longer than that.
-     *
      * @param callTimeout how long the whole exchange (connecting, sending, waiting, reading and parsing the
      *                    answer) may take, or {@code null} for no limit but the read timeout
-     * @see #send(String, String, String, Map, Duration, long, HttpAnswer.Reader)
+     * @param maxBytes    the most bytes the body may take, on the wire and once decompressed; reading past
+     *                    either throws {@link BodyTooLargeException}
+     * @throws FlickrTransportException when no answer could be had; messages carry no parameters,
+     *                                  since they hold keys and signatures
      */
     public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
                       Duration callTimeout, long maxBytes, HttpAnswer.Reader<T> reader) {

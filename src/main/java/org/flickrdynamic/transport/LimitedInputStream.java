@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Passes bytes through until a cap, then refuses with {@link BodyTooLargeException}. */
+/**
+ * Passes bytes through until a cap, then refuses with {@link BodyTooLargeException}. Every body a reader
+ * is handed ends in one, so closing it never touches the connection.
+ */
 final class LimitedInputStream extends FilterInputStream {
     private final long cap;
     private final boolean decompressed;
@@ -42,6 +45,17 @@ final class LimitedInputStream extends FilterInputStream {
             counted(skipped);
         }
         return skipped;
+    }
+
+    /**
+     * Leaves the body open. A reader may close what it was handed (a SAX parser closes its input when it
+     * fails), and closing an HTTP body reads it to its end to keep the connection: all 300 MB of a hostile
+     * answer. The transport decides instead, draining a complete answer or discarding the connection of a
+     * refused one unread.
+     */
+    @Override
+    public void close() {
+        // deliberately nothing
     }
 
     @Override

@@ -44,15 +44,18 @@ class CallTimeoutTest {
         server.close();
     }
 
-    /** The start of an answer, then a space every 100 ms: each read gets a byte well within the read timeout. */
-    private static Script trickle() {
+    /**
+     * The start of an answer, then one more byte every 100 ms: each read gets a byte well within the read
+     * timeout.
+     */
+    private static Script trickle(String contentType, String start, char next) {
         return (socket, out) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 100000\r\n\r\n<rsp stat=\"ok\">")
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\nContent-Length: 100000\r\n\r\n" + start)
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             for (int i = 0; i < 1000; i++) {
                 pause(100);
-                out.write(' ');
+                out.write(next);
                 out.flush();
             }
         };
@@ -60,7 +63,7 @@ class CallTimeoutTest {
 
     @Test
     void aTricklingAnswerEndsAtTheCallTimeoutAndAReadIsTriedAgain() {
-        server.script(trickle());
+        server.script(trickle("text/xml", "<rsp stat=\"ok\">", ' '));
         long start = System.nanoTime();
         FlickrTransportException e = assertThrows(FlickrTransportException.class, () -> client.call("test.echo"));
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -73,16 +76,7 @@ class CallTimeoutTest {
 
     @Test
     void aLoginStepWithATricklingAnswerEndsAtTheCallTimeout() {
-        server.script((socket, out) -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\noauth_token=")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            for (int i = 0; i < 1000; i++) {
-                pause(100);
-                out.write('a');
-                out.flush();
-            }
-        });
+        server.script(trickle("text/plain", "oauth_token=", 'a'));
         try (FlickrClient login = client.newBuilder().secret("s").build()) {
             long start = System.nanoTime();
             FlickrTransportException e = assertThrows(FlickrTransportException.class,
