@@ -64,31 +64,42 @@ public final class Retrier {
         }
     }
 
-    /** The rule above: reads on any retryable error, writes only when nothing reached the server. */
-    static boolean worthRetrying(FlickrException e, boolean read) {
+    /**
+     * The one rule for trying again: a failure that may pass ({@link FlickrException#isRetryable()}: a
+     * temporary Flickr code, or a transport failure whose {@link FlickrTransportException.Kind} and status
+     * may pass), and then a read always, a write only when the request certainly never left.
+     */
+    public static boolean worthRetrying(FlickrException e, boolean read) {
         if (!e.isRetryable()) {
             return false;
         }
-        return read || e instanceof FlickrTransportException t && !t.requestSent();
+        if (e instanceof FlickrTransportException t) {
+            return read || !t.requestSent();
+        }
+        return read && e instanceof FlickrApiException;
     }
 
     /**
-     * A short reason for the log, without the body or the URL: a hostile or broken server could echo the
-     * request, signature included, in what it sends back.
+     * A short reason for the log, from the failure's kind, without the body or the URL: a hostile or broken
+     * server could echo the request, signature included, in what it sends back.
      */
     static String reason(FlickrException e) {
         if (e instanceof FlickrApiException a) {
             return "Flickr error " + a.code();
         }
-        if (e instanceof FlickrTransportException t && t.httpStatus() == 200) {
-            return "the body was not a usable Flickr answer (malformed, cut off or not XML)";
+        if (!(e instanceof FlickrTransportException t)) {
+            return e.getClass().getSimpleName();
         }
-        if (e instanceof FlickrTransportException t && t.httpStatus() != 0) {
-            return "HTTP " + t.httpStatus() + t.retryAfter().map(d -> ", Retry-After " + d.toSeconds() + " s").orElse("");
-        }
-        // The transport's own messages read "<what happened> calling <method> at <url>".
-        String m = String.valueOf(e.getMessage());
-        int at = m.indexOf(" calling ");
-        return at > 0 ? m.substring(0, at) : e.getClass().getSimpleName();
+        return switch (t.kind()) {
+            case NOT_SENT -> "Connection refused or not made";
+            case CONNECT_TIMEOUT -> "Timed out connecting";
+            case READ_TIMEOUT -> "Timed out waiting for the answer";
+            case CALL_TIMEOUT -> "Gave up after the call timeout";
+            case CONNECTION_LOST -> "the connection broke";
+            case HTTP_STATUS -> "HTTP " + t.httpStatus()
+                    + t.retryAfter().map(d -> ", Retry-After " + d.toSeconds() + " s").orElse("");
+            case NOT_FLICKR -> "the body was not a usable Flickr answer (malformed, cut off or not XML)";
+            default -> t.kind().name();
+        };
     }
 }
