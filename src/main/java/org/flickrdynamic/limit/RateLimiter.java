@@ -36,9 +36,12 @@ public interface RateLimiter {
      *
      * @param owner what the limit belongs to, for messages ({@code "API key abc"})
      * @param limit the limit
+     * @throws org.flickrdynamic.FlickrArgumentException when the limit is {@code null}
      */
     static RateLimiter inMemory(String owner, RateLimit limit) {
-        java.util.Objects.requireNonNull(limit, "limit");
+        if (limit == null) {
+            throw new org.flickrdynamic.FlickrArgumentException(null, "a rate limiter needs a limit, not null");
+        }
         return new TokenBucket(owner == null || owner.isBlank() ? "this limiter" : owner, limit, System::nanoTime);
     }
 }
