@@ -32,8 +32,8 @@ import org.flickrdynamic.walk.Walk;
  * }</pre>
  *
  * <p>The current settings are a default {@link FlickrClient}; each setter swaps in a new immutable client
- * that shares the same connection pool, so a call in flight on another thread keeps the settings it
- * started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
+ * that shares the same connection pool, rate limiter and cache, so a call in flight on another thread keeps
+ * the settings it started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
  * once, when this class is first used, with the login stored for that key. When one of them cannot be
  * used (an endpoint in plain http off the loopback, a corrupt token file), the facade starts from the
  * defaults and every call, and {@link #client()}, throws a {@link FlickrArgumentException} naming the

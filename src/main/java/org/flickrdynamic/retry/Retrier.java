@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a call's attempts under a {@link RetryPolicy}. The rule for what is tried again:
+ * Runs the attempts of every request (REST calls, uploads, OAuth login steps) under a {@link RetryPolicy},
+ * and is the one place that decides whether to try again ({@link #worthRetrying}):
  * <ul>
  * <li>a <b>read</b> is retried on every error whose {@link FlickrException#isRetryable()} is true: Flickr's
- *     temporary codes (105 service unavailable, 201), HTTP 408, 429 and 5xx, a body that is not a Flickr
- *     answer, a connection refused, reset or timed out;</li>
+ *     temporary codes (105 service unavailable, 106, 201), and the transport failures whose
+ *     {@link FlickrTransportException.Kind} may pass (HTTP 408, 429 and 5xx, a body that is not a Flickr
+ *     answer, a connection refused, reset or timed out);</li>
  * <li>a <b>write</b> is retried only when the request certainly never reached the server
  *     ({@link FlickrTransportException#requestSent()} is false: no connection could be made). Once it may
  *     have been received, sending it again could do it twice, so the error is final.</li>
