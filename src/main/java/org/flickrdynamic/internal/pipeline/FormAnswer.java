@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.FlickrTransportException.Kind;
@@ -20,10 +21,11 @@ import org.flickrdynamic.transport.HttpAnswer;
  */
 public final class FormAnswer implements HttpAnswer.Reader<Map<String, String>> {
     private final String label;
-    private final String ourBase;
+    private final Supplier<String> ourBase;
     private final SecretMask mask;
 
-    FormAnswer(String label, String ourBase, SecretMask mask) {
+    /** @param ourBase the base string the step signed, made only when a refusal needs to show it */
+    FormAnswer(String label, Supplier<String> ourBase, SecretMask mask) {
         this.label = label;
         this.ourBase = ourBase;
         this.mask = mask;
@@ -33,7 +35,7 @@ public final class FormAnswer implements HttpAnswer.Reader<Map<String, String>> 
     public Map<String, String> read(HttpAnswer answer) throws IOException {
         String body = new String(answer.body().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (body.contains("oauth_problem=")) {
-            throw OAuthProblem.explain(label, answer.status(), body, ourBase, mask);
+            throw OAuthProblem.explain(label, answer.status(), body, ourBase.get(), mask);
         }
         if (answer.status() != 200) {
             String shown = mask.hide(body);

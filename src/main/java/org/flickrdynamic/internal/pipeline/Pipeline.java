@@ -150,7 +150,7 @@ public final class Pipeline {
                                                          Credentials credentials, boolean read) {
         Signer signer = Signers.forScheme(Signing.OAUTH1);
         return new Request<>(label, url, "GET", params, HttpTransport.form(params), credentials, signer, read, null,
-                null, sent -> new FormAnswer(label, OAuth1Signer.baseString("GET", url, sent),
+                null, sent -> new FormAnswer(label, () -> OAuth1Signer.baseString("GET", url, sent),
                         SecretMask.of(credentials, sent)), true);
     }
 
