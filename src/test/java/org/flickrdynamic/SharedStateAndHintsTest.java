@@ -94,6 +94,9 @@ class SharedStateAndHintsTest {
             assertTrue(e.getMessage().contains("no API key: set one on the client or in FLICKR_API_KEY"), e.getMessage());
             assertTrue(e.getMessage().endsWith("With the static facade: Flickr.currentApiKey(\"...\")"), e.getMessage());
             assertEquals(Set.of(FlickrArgumentException.API_KEY), e.settings());
+            FlickrArgumentException login = assertThrows(FlickrArgumentException.class, () -> Flickr.authorize("read"));
+            assertTrue(login.getMessage().endsWith("With the static facade: Flickr.currentApiKey(\"...\");"
+                    + " Flickr.currentSecKey(\"...\")"), login.getMessage());
             FlickrArgumentException unknown = assertThrows(FlickrArgumentException.class, () -> Flickr.call("test.ecco"));
             assertFalse(unknown.getMessage().contains("With the static facade"), "no setting at fault, no hint");
         } finally {

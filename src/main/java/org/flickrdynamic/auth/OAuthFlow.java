@@ -47,8 +47,9 @@ public final class OAuthFlow {
      */
     public OAuthFlow(String apiKey, String secret, String oauthBase, Pipeline pipeline) {
         if (apiKey == null || secret == null) {
-            throw new FlickrArgumentException("login", "logging in needs the API key and its secret: set both on the"
-                    + " client, or in FLICKR_API_KEY and FLICKR_API_SECRET");
+            throw new FlickrArgumentException("login", java.util.List.of("logging in needs the API key and its secret:"
+                    + " set both on the client, or in FLICKR_API_KEY and FLICKR_API_SECRET"),
+                    java.util.Set.of(FlickrArgumentException.API_KEY, FlickrArgumentException.SECRET));
         }
         this.consumer = new Credentials(apiKey, secret, null, null);
         this.oauthBase = oauthBase.endsWith("/") ? oauthBase : oauthBase + "/";
