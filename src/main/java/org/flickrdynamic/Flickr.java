@@ -4,18 +4,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
-import org.flickrdynamic.auth.Login;
+import org.flickrdynamic.auth.Logins;
 import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.limit.RateLimit;
+import org.flickrdynamic.limit.RateLimiter;
 import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
-import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
 import org.flickrdynamic.walk.Walk;
 
@@ -30,8 +32,8 @@ import org.flickrdynamic.walk.Walk;
  * }</pre>
  *
  * <p>The current settings are a default {@link FlickrClient}; each setter swaps in a new immutable client
- * that shares the same connection pool, so a call in flight on another thread keeps the settings it
- * started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
+ * that shares the same connection pool, rate limiter and cache, so a call in flight on another thread keeps
+ * the settings it started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
  * once, when this class is first used, with the login stored for that key. When one of them cannot be
  * used (an endpoint in plain http off the loopback, a corrupt token file), the facade starts from the
  * defaults and every call, and {@link #client()}, throws a {@link FlickrArgumentException} naming the
@@ -40,6 +42,10 @@ import org.flickrdynamic.walk.Walk;
  */
 public final class Flickr {
     private static final AtomicReference<FlickrClient> CURRENT = new AtomicReference<>();
+    /** The facade's rate limiters, one per API key, for scripts; see {@link #rateLimit}. */
+    private static final ConcurrentHashMap<String, RateLimiter> LIMITERS = new ConcurrentHashMap<>();
+    /** The facade's rate limit, or {@code null} for none. */
+    private static volatile RateLimit facadeLimit;
 
     /**
      * Why the environment read at start could not be used, or {@code null}. A bad variable must not break
@@ -60,7 +66,7 @@ public final class Flickr {
 
     /** The client of the environment's settings; each one that cannot be used is left out and described. */
     private static FlickrClient fromEnvironment(List<String> problems) {
-        FlickrClient.Builder b = FlickrClient.builder()
+        FlickrClientBuilder b = FlickrClient.builder()
                 .apiKey(System.getenv("FLICKR_API_KEY"))
                 .secret(System.getenv("FLICKR_API_SECRET"));
         String endpoint = System.getenv("FLICKR_ENDPOINT");
@@ -107,7 +113,7 @@ public final class Flickr {
         return TokenStore.standard().current(apiKey);
     }
 
-    private static void update(UnaryOperator<FlickrClient.Builder> change) {
+    private static void update(UnaryOperator<FlickrClientBuilder> change) {
         // Build outside the swap so a bad setting throws without touching the current client.
         while (true) {
             FlickrClient before = CURRENT.get();
@@ -131,7 +137,10 @@ public final class Flickr {
      */
     public static void currentApiKey(String apiKey) {
         AccessToken stored = apiKey == null || apiKey.isBlank() ? null : storedLogin(apiKey.strip()).orElse(null);
-        update(b -> b.apiKey(apiKey).token(stored));
+        update(b -> {
+            b.apiKey(apiKey).token(stored);
+            return facadeLimit == null ? b : b.rateLimiter(limiterOf(b.apiKeyForLimit()));
+        });
     }
 
     /**
@@ -169,7 +178,7 @@ public final class Flickr {
 
     /**
      * How many times a failed call may be sent again (3 unless set; 0 never retries). Reads are retried on
-     * passing failures, writes only when they never reached the server; see {@link FlickrClient.Builder#retries}.
+     * passing failures, writes only when they never reached the server; see {@link FlickrClientBuilder#retries}.
      */
     public static void retries(int retries) {
         update(b -> b.retries(retries));
@@ -177,22 +186,44 @@ public final class Flickr {
 
     /**
      * Limits the requests sent with the current key to {@code permits} per {@code period} (Flickr allows
-     * 3,600 an hour), shared with every client of the key in this JVM that has a rate limit set; a client
-     * built without one is not held back. A call waits for its turn. See
-     * {@link FlickrClient.Builder#rateLimit(int, Duration)}.
+     * 3,600 an hour). For scripts, the facade keeps one limiter per API key in this JVM: switching keys
+     * switches limiters, and every facade call of a key takes its turns from the same one, whichever thread
+     * makes it. Clients built apart are not held back: give them a
+     * {@link FlickrClientBuilder#rateLimiter(RateLimiter) rate limiter} of their own, or
+     * {@code Flickr.client().newBuilder()} shares this one. A call waits for its turn.
      */
     public static void rateLimit(int permits, Duration period) {
-        update(b -> b.rateLimit(permits, period));
+        RateLimit limit = RateLimit.of(permits, period);
+        facadeLimit = limit;
+        update(b -> b.rateLimiter(limiterOf(b.apiKeyForLimit())));
     }
 
     /** Stops waiting for a rate limit's turns (the default). */
     public static void noRateLimit() {
-        update(b -> b.rateLimit((org.flickrdynamic.limit.RateLimit) null));
+        facadeLimit = null;
+        update(b -> b.rateLimiter(null));
+    }
+
+    /**
+     * The facade's limiter of an API key under the current {@link #rateLimit}: one per key, kept as long as the
+     * limit stays the same; {@code null} when no limit is set.
+     */
+    private static RateLimiter limiterOf(String apiKey) {
+        RateLimit limit = facadeLimit;
+        if (limit == null) {
+            return null;
+        }
+        if (apiKey == null) {
+            return RateLimiter.inMemory(null, limit);
+        }
+        return LIMITERS.compute(apiKey, (key, old) -> old != null && old.limit().equals(limit) ? old
+                : RateLimiter.inMemory("API key " + key, limit));
     }
 
     /**
      * Keeps the answers of unsigned reads for {@code ttl} (at most 24 hours), {@code maxEntries} at most;
-     * see {@link FlickrClient.Builder#cache}. Each change of a setting starts an empty cache.
+     * see {@link FlickrClientBuilder#cache(Duration, int)}. The cache is new and empty; changing another
+     * setting keeps it (its answers are filed by endpoint and API key, and signed calls are never kept).
      */
     public static void cache(Duration ttl, int maxEntries) {
         update(b -> b.cache(ttl, maxEntries));
@@ -200,7 +231,7 @@ public final class Flickr {
 
     /** Turns the response cache off (the default). */
     public static void noCache() {
-        update(FlickrClient.Builder::noCache);
+        update(FlickrClientBuilder::noCache);
     }
 
     /** The REST endpoint. */
@@ -211,7 +242,7 @@ public final class Flickr {
     /**
      * Sets the REST endpoint (default {@code https://api.flickr.com/services/rest/}); a sandbox's, or another
      * service's ending in {@code services/rest/}, brings the upload, replace and OAuth endpoints along, and
-     * Flickr's own puts them all back at Flickr. See {@link FlickrClient.Builder#endpoint}.
+     * Flickr's own puts them all back at Flickr. See {@link FlickrClientBuilder#endpoint}.
      */
     public static void endpoint(String restUrl) {
         update(b -> b.endpoint(restUrl));
@@ -243,7 +274,8 @@ public final class Flickr {
     /**
      * Logs in interactively with OAuth: prints the authorize URL (and opens it where a desktop exists),
      * takes the verifier from a one-shot listener on 127.0.0.1 or from the prompt, stores the token for
-     * the current API key and makes it current, so the login survives a restart.
+     * the current API key and makes it current, so the login survives a restart. See {@link Logins}, which
+     * does the same for any client.
      *
      * @param permission {@code read}, {@code write} or {@code delete}
      * @return the user's token
@@ -257,59 +289,52 @@ public final class Flickr {
      * against a sandbox). With the legacy signing scheme set, runs the legacy frob login instead.
      */
     public static AccessToken authorize(String permission, Browser browser) {
-        Permission perm = parsePermission(permission);
-        FlickrClient c = usable();
-        if (c.apiKey() != null) {
-            TokenStore.standard().checkWritable(c.apiKey()); // a login that could not be kept is refused up front
-        }
-        AccessToken token = c.signing() == Signing.LEGACY_MD5
-                ? Login.legacy(c, perm, browser, Login.DEFAULT_TIMEOUT)
-                : Login.oauth(c, perm, browser, Login.DEFAULT_TIMEOUT);
-        TokenStore.standard().save(c.apiKey(), token);
+        AccessToken token = hinted(() -> Logins.authorize(usable(), permission, browser));
         update(b -> b.token(token));
         return token;
     }
 
     /** Logs the current user out: forgets the stored token and stops using it. */
     public static void logout() {
-        String key = currentApiKey();
-        if (key != null) {
-            TokenStore.standard().logout(key, null);
-        }
+        Logins.logout(CURRENT.get());
         update(b -> b.token(null, null));
     }
 
     /** The users logged in with the current API key. */
     public static List<AccessToken> users() {
-        String key = currentApiKey();
-        return key == null ? List.of() : TokenStore.standard().users(key);
+        return Logins.users(CURRENT.get());
     }
 
     /** Makes another logged-in user (nsid or username) current. */
     public static AccessToken useUser(String user) {
-        String key = currentApiKey();
-        if (key == null) {
-            throw new FlickrArgumentException(null, "no API key is set");
-        }
-        try {
-            AccessToken t = TokenStore.standard().use(key, user);
-            update(b -> b.token(t));
-            return t;
-        } catch (IllegalArgumentException e) {
-            throw new FlickrArgumentException(null, e.getMessage());
-        }
+        AccessToken t = hinted(() -> Logins.useUser(CURRENT.get(), user));
+        update(b -> b.token(t));
+        return t;
     }
 
-    private static Permission parsePermission(String permission) {
+    /**
+     * Runs a request of the facade, adding to an argument error that names a missing or short setting how the
+     * facade sets it: the core's messages name the client's settings, which a script sets through here.
+     */
+    private static <T> T hinted(java.util.function.Supplier<T> work) {
         try {
-            Permission p = Permission.fromWord(permission == null ? "" : permission.strip().toLowerCase(java.util.Locale.ROOT));
-            if (p != Permission.NONE) {
-                return p;
+            return work.get();
+        } catch (FlickrArgumentException e) {
+            if (e.settings().isEmpty()) {
+                throw e;
             }
-        } catch (IllegalArgumentException e) {
-            // reported below with the valid words
+            List<String> how = new java.util.ArrayList<>();
+            if (e.settings().contains(FlickrArgumentException.API_KEY)) {
+                how.add("Flickr.currentApiKey(\"...\")");
+            }
+            if (e.settings().contains(FlickrArgumentException.SECRET)) {
+                how.add("Flickr.currentSecKey(\"...\")");
+            }
+            if (e.settings().contains(FlickrArgumentException.TOKEN)) {
+                how.add("Flickr.authorize(\"read|write|delete\") or Flickr.currentToken(token, tokenSecret)");
+            }
+            throw e.withHint("With the static facade: " + String.join("; ", how));
         }
-        throw new FlickrArgumentException("login", "permission '" + permission + "' is not read, write or delete");
     }
 
     /**
@@ -327,7 +352,7 @@ public final class Flickr {
      * @return the {@code <rsp stat="ok">} element
      */
     public static Element call(String method, Map<?, ?> args) {
-        return usable().call(method, args);
+        return hinted(() -> usable().call(method, args));
     }
 
     /**
@@ -335,7 +360,7 @@ public final class Flickr {
      * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
      */
     public static Element call(String method, Object... keysAndValues) {
-        return usable().call(method, keysAndValues);
+        return hinted(() -> usable().call(method, keysAndValues));
     }
 
     /**
@@ -371,12 +396,12 @@ public final class Flickr {
      * @return the new photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
      */
     public static String upload(Path file, Map<?, ?> args) {
-        return usable().upload(file, args);
+        return hinted(() -> usable().upload(file, args));
     }
 
     /** Uploads a photo or video with no arguments: Flickr takes the title from the file name. */
     public static String upload(Path file) {
-        return usable().upload(file, null);
+        return hinted(() -> usable().upload(file, null));
     }
 
     /**
@@ -385,7 +410,7 @@ public final class Flickr {
      * @return the photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
      */
     public static String replace(Path file, String photoId, Map<?, ?> args) {
-        return usable().replace(file, photoId, args);
+        return hinted(() -> usable().replace(file, photoId, args));
     }
 
     /** Waits for an asynchronous upload's ticket and returns the photo id; see {@link FlickrClient#awaitUpload}. */

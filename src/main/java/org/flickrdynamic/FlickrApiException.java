@@ -1,14 +1,13 @@
 package org.flickrdynamic;
 
+import org.flickrdynamic.internal.pipeline.TemporaryErrors;
+
 /**
  * Flickr answered {@code <rsp stat="fail">}. The message names the method, the code, Flickr's own
  * message and, when the method table has one, the table's explanation of that code.
  */
 public class FlickrApiException extends FlickrException {
     private static final long serialVersionUID = 1L;
-
-    /** Codes Flickr documents as temporary: 105 service unavailable, 106 write failed, 201 busy. */
-    private static final java.util.Set<Integer> TEMPORARY_CODES = java.util.Set.of(105, 106, 201);
 
     private final String method;
     private final int code;
@@ -22,12 +21,24 @@ public class FlickrApiException extends FlickrException {
      * @param explanation   the method table's explanation of the code, or {@code null}
      */
     public FlickrApiException(String method, int code, String flickrMessage, String explanation) {
-        this(method, code, flickrMessage, explanation, 1);
+        this(method, code, flickrMessage, explanation,
+                TemporaryErrors.isTemporary(org.flickrdynamic.table.MethodTable.bundled(), code), 1);
     }
 
-    private FlickrApiException(String method, int code, String flickrMessage, String explanation, int attempts) {
-        super(describe(method, code, flickrMessage, explanation) + attemptsNote(attempts),
-                TEMPORARY_CODES.contains(code), null, attempts);
+    /**
+     * @param method        the full method name called
+     * @param code          Flickr's error code
+     * @param flickrMessage the {@code msg} attribute Flickr sent (may be empty)
+     * @param explanation   the method table's explanation of the code, or {@code null}
+     * @param temporary     whether the method table marks the code temporary (then a read may be sent again)
+     */
+    public FlickrApiException(String method, int code, String flickrMessage, String explanation, boolean temporary) {
+        this(method, code, flickrMessage, explanation, temporary, 1);
+    }
+
+    private FlickrApiException(String method, int code, String flickrMessage, String explanation, boolean temporary,
+                               int attempts) {
+        super(describe(method, code, flickrMessage, explanation) + attemptsNote(attempts), temporary, null, attempts);
         this.method = method;
         this.code = code;
         this.flickrMessage = flickrMessage == null ? "" : flickrMessage;
@@ -36,7 +47,7 @@ public class FlickrApiException extends FlickrException {
 
     @Override
     public FlickrApiException afterAttempts(int attempts) {
-        FlickrApiException e = new FlickrApiException(method, code, flickrMessage, explanation, attempts);
+        FlickrApiException e = new FlickrApiException(method, code, flickrMessage, explanation, isRetryable(), attempts);
         e.setStackTrace(getStackTrace());
         return e;
     }

@@ -1,6 +1,7 @@
 package org.flickrdynamic;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The call is wrong before anything is sent: an unknown method (with the nearest names suggested),
@@ -10,17 +11,39 @@ import java.util.List;
 public class FlickrArgumentException extends FlickrException {
     private static final long serialVersionUID = 1L;
 
+    /** The name {@link #settings()} gives the API key. */
+    public static final String API_KEY = "apiKey";
+    /** The name {@link #settings()} gives the API secret. */
+    public static final String SECRET = "secret";
+    /** The name {@link #settings()} gives the user's token (a login), missing or short of permission. */
+    public static final String TOKEN = "token";
+
     private final String method;
     private final List<String> problems;
+    private final Set<String> settings;
 
     /**
      * @param method   the method called (as given by the caller), or {@code null} when there is none
      * @param problems every problem found, each a sentence; at least one
      */
     public FlickrArgumentException(String method, List<String> problems) {
-        super(describe(method, problems), false, null);
+        this(method, problems, Set.of());
+    }
+
+    /**
+     * @param method   the method called (as given by the caller), or {@code null} when there is none
+     * @param problems every problem found, each a sentence; at least one
+     * @param settings the settings at fault among {@link #API_KEY}, {@link #SECRET} and {@link #TOKEN}
+     */
+    public FlickrArgumentException(String method, List<String> problems, Set<String> settings) {
+        this(describe(method, problems), method, problems, settings);
+    }
+
+    private FlickrArgumentException(String message, String method, List<String> problems, Set<String> settings) {
+        super(message, false, null);
         this.method = method;
         this.problems = List.copyOf(problems);
+        this.settings = Set.copyOf(settings);
     }
 
     /**
@@ -35,6 +58,7 @@ public class FlickrArgumentException extends FlickrException {
         super(message, false, null);
         this.method = null;
         this.problems = List.of(problem);
+        this.settings = Set.of();
     }
 
     /** A single-problem error. */
@@ -52,9 +76,27 @@ public class FlickrArgumentException extends FlickrException {
         return problems;
     }
 
+    /**
+     * The settings the call lacks, or that fall short ({@link #API_KEY}, {@link #SECRET}, {@link #TOKEN}), so
+     * the layer that knows how its users set them (the static facade, the command line) can say how.
+     */
+    public Set<String> settings() {
+        return settings;
+    }
+
+    /**
+     * This error with a hint of the caller's own added to its message, such as how the static facade sets a
+     * missing key; the problems and settings stay as they are.
+     */
+    public FlickrArgumentException withHint(String hint) {
+        FlickrArgumentException e = new FlickrArgumentException(getMessage() + "\n  " + hint, method, problems, settings);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
     private static String describe(String method, List<String> problems) {
         if (problems.isEmpty()) {
-            throw new IllegalArgumentException("an argument error needs at least one problem");
+            return "Bad call" + (method == null ? "" : " to " + method) + " (no problem was named)";
         }
         String where = method == null ? "" : " to " + method;
         if (problems.size() == 1) {

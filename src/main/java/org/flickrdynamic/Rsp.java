@@ -35,7 +35,8 @@ public final class Rsp {
      */
     public static Element payload(Element rsp) {
         if (rsp == null) {
-            throw new IllegalArgumentException("no <rsp> element given (null)");
+            throw new FlickrArgumentException("Bad answer: no <rsp> element was given (null)",
+                    "no <rsp> element was given (null)", true);
         }
         List<Element> children = rsp.elements();
         return children.isEmpty() ? null : children.get(0);
@@ -109,7 +110,7 @@ public final class Rsp {
      */
     private static Object evaluate(Node node, String xpath) {
         if (node == null) {
-            throw new IllegalArgumentException("no node to search with XPath '" + xpath + "' (null)");
+            throw bad(xpath, "has no node to search (null was given)");
         }
         if (xpath == null || xpath.isBlank()) {
             throw new FlickrArgumentException("Bad XPath: none was given", "no XPath given", true);

@@ -44,14 +44,15 @@ class ClientLifecycleTest {
     void aClosedClientRefusesCallsWithNothingSent(@TempDir Path dir) throws IOException {
         client.call("test.echo");
         client.close();
-        FlickrArgumentException e = assertThrows(FlickrArgumentException.class, () -> client.call("test.echo"));
-        assertEquals("Bad call to test.echo: this client is closed", e.getMessage());
-        assertThrows(FlickrArgumentException.class, () -> client.call("flickr.test.echo", Map.of()));
-        assertThrows(FlickrArgumentException.class, () -> client.walk("photos.search", "tags", "cat").iterator().next());
+        ClientClosedException e = assertThrows(ClientClosedException.class, () -> client.call("test.echo"));
+        assertEquals("test.echo: this client is closed; build another with newBuilder().build()", e.getMessage());
+        assertFalse(e.isRetryable());
+        assertThrows(ClientClosedException.class, () -> client.call("flickr.test.echo", Map.of()));
+        assertThrows(ClientClosedException.class, () -> client.walk("photos.search", "tags", "cat").iterator().next());
         Path photo = Files.writeString(dir.resolve("cat.jpg"), "jpeg");
-        e = assertThrows(FlickrArgumentException.class, () -> client.upload(photo, null));
+        e = assertThrows(ClientClosedException.class, () -> client.upload(photo, null));
         assertTrue(e.getMessage().contains("this client is closed"), e.getMessage());
-        assertThrows(FlickrArgumentException.class, () -> client.oauth());
+        assertThrows(ClientClosedException.class, () -> client.oauth());
         assertEquals(1, server.received().size(), "only the call before the close was sent");
         client.close(); // again: nothing happens
     }

@@ -244,7 +244,7 @@ class FlickrClientTest {
             FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
                     () -> user.call("photos.delete", "photo_id", 1));
             assertEquals(List.of("flickr.photos.delete needs delete permission, but the token of alice has only read:"
-                    + " log in again with Flickr.authorize(\"delete\") or bin/flickr auth login --perms delete"),
+                    + " log in again with delete permission and give the client the new token"),
                     e.problems());
             assertTrue(server.received().isEmpty());
             user.call("test.login"); // read is enough here
@@ -266,7 +266,7 @@ class FlickrClientTest {
         try (FlickrClient user = client.newBuilder().token("revoked", TOKEN_SECRET).build()) {
             FlickrApiException e = assertThrows(FlickrApiException.class, () -> user.call("test.login"));
             assertEquals(98, e.code());
-            assertTrue(e.getMessage().contains("Log in again: Flickr.authorize("), e.getMessage());
+            assertTrue(e.getMessage().contains("Log in again and give the client the new token."), e.getMessage());
         }
     }
 

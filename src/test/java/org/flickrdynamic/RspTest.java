@@ -32,7 +32,8 @@ class RspTest {
         Element rsp = rsp();
         assertEquals("photos", Rsp.payload(rsp).getName());
         assertNull(Rsp.payload(SecureXml.newReader().read(new StringReader("<rsp stat=\"ok\"/>")).getRootElement()));
-        assertThrows(IllegalArgumentException.class, () -> Rsp.payload(null));
+        assertTrue(assertThrows(FlickrArgumentException.class, () -> Rsp.payload(null)).getMessage()
+                .contains("no <rsp> element was given"));
     }
 
     @Test
@@ -73,7 +74,8 @@ class RspTest {
         FlickrArgumentException e = assertThrows(FlickrArgumentException.class, () -> Rsp.values(rsp, "//photo[@id="));
         assertTrue(e.getMessage().startsWith("Bad XPath '//photo[@id=' is not a valid XPath"), e.getMessage());
         assertThrows(FlickrArgumentException.class, () -> Rsp.value(rsp, " "));
-        assertThrows(IllegalArgumentException.class, () -> Rsp.value(null, "//x"));
+        assertTrue(assertThrows(FlickrArgumentException.class, () -> Rsp.value(null, "//x")).getMessage()
+                .contains("has no node to search"));
     }
 
     @Test

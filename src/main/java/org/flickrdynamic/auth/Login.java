@@ -62,7 +62,9 @@ public final class Login {
      */
     public static AccessToken legacy(FlickrClient client, Permission permission, Browser browser, Duration timeout) {
         if (client.apiKey() == null || client.secret() == null) {
-            throw new FlickrArgumentException("login", "logging in needs the API key and its secret");
+            throw new FlickrArgumentException("login", java.util.List.of("logging in needs the API key and its secret:"
+                    + " set both on the client, or in FLICKR_API_KEY and FLICKR_API_SECRET"),
+                    java.util.Set.of(FlickrArgumentException.API_KEY, FlickrArgumentException.SECRET));
         }
         try (FlickrClient legacy = client.newBuilder().signing(Signing.LEGACY_MD5).token(null, null).build()) {
             String frob = legacy.call("flickr.auth.getFrob").elementText("frob");

@@ -82,7 +82,7 @@ public final class LoopbackCallback implements AutoCloseable {
         try (exchange) {
             Map<String, String> q;
             try {
-                q = OAuthFlow.form("the authorize page's redirect", exchange.getRequestURI().getRawQuery() == null
+                q = org.flickrdynamic.internal.pipeline.FormAnswer.form("the authorize page's redirect", exchange.getRequestURI().getRawQuery() == null
                         ? "" : exchange.getRequestURI().getRawQuery());
             } catch (org.flickrdynamic.FlickrTransportException malformed) {
                 q = Map.of(); // a query that is not even well encoded is not Flickr's redirect: answered as such

@@ -1,21 +1,15 @@
 package org.flickrdynamic.auth;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.FlickrTransportException.Kind;
+import org.flickrdynamic.internal.pipeline.Pipeline;
 import org.flickrdynamic.sign.Credentials;
-import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.Percent;
-import org.flickrdynamic.sign.SecretMask;
-import org.flickrdynamic.sign.Signer;
 import org.flickrdynamic.table.Permission;
-import org.flickrdynamic.transport.HttpAnswer;
-import org.flickrdynamic.transport.HttpTransport;
 
 /**
  * Flickr's OAuth 1.0a login, one plain method per step, for programs that run their own web flow:
@@ -24,9 +18,6 @@ import org.flickrdynamic.transport.HttpTransport;
  * {@code FlickrClient.oauth()}.
  */
 public final class OAuthFlow {
-    /** Form answers larger than this are not OAuth answers. */
-    private static final int MAX_ANSWER = 64 * 1024;
-
     /**
      * A request token, good for one login.
      *
@@ -43,32 +34,26 @@ public final class OAuthFlow {
 
     private final Credentials consumer;
     private final String oauthBase;
-    private final HttpTransport transport;
-    private final Duration readTimeout;
-    private final Duration callTimeout;
-    private final Signer signer;
+    private final Pipeline pipeline;
 
     /**
-     * @param apiKey      the API key (OAuth consumer key)
-     * @param secret      the API secret (consumer secret)
-     * @param oauthBase   the prefix of Flickr's {@code request_token}, {@code authorize} and {@code access_token}
-     * @param transport   the connection pool to send through
-     * @param readTimeout how long to wait for each answer and each of its next bytes
-     * @param callTimeout how long one step may take as a whole, so a server trickling its answer cannot hold a login
-     * @param signer      the OAuth signer
+     * The steps of a client's login: {@code FlickrClient.oauth()} makes one.
+     *
+     * @param apiKey    the API key (OAuth consumer key)
+     * @param secret    the API secret (consumer secret)
+     * @param oauthBase the prefix of Flickr's {@code request_token}, {@code authorize} and {@code access_token}
+     * @param pipeline  the client's request path: its pool, timeouts, size cap, retries and rate limit
+     * @throws FlickrArgumentException when the key or the secret is missing
      */
-    public OAuthFlow(String apiKey, String secret, String oauthBase, HttpTransport transport, Duration readTimeout,
-                     Duration callTimeout, Signer signer) {
+    public OAuthFlow(String apiKey, String secret, String oauthBase, Pipeline pipeline) {
         if (apiKey == null || secret == null) {
-            throw new FlickrArgumentException("login", "logging in needs the API key and its secret: set them with"
-                    + " Flickr.currentApiKey(...) and Flickr.currentSecKey(...), or FLICKR_API_KEY and FLICKR_API_SECRET");
+            throw new FlickrArgumentException("login", java.util.List.of("logging in needs the API key and its secret:"
+                    + " set both on the client, or in FLICKR_API_KEY and FLICKR_API_SECRET"),
+                    java.util.Set.of(FlickrArgumentException.API_KEY, FlickrArgumentException.SECRET));
         }
         this.consumer = new Credentials(apiKey, secret, null, null);
         this.oauthBase = oauthBase.endsWith("/") ? oauthBase : oauthBase + "/";
-        this.transport = transport;
-        this.readTimeout = readTimeout;
-        this.callTimeout = callTimeout;
-        this.signer = signer;
+        this.pipeline = pipeline;
     }
 
     /**
@@ -85,12 +70,13 @@ public final class OAuthFlow {
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("oauth_callback", callback);
-        Map<String, String> answer = exchange("request_token", params, consumer);
+        // Asking again only makes another request token, which expires unused: a read.
+        Map<String, String> answer = exchange("request_token", params, consumer, true);
         String token = answer.get("oauth_token");
         String secret = answer.get("oauth_token_secret");
         if (token == null || secret == null) {
             throw new FlickrTransportException("The request_token answer from " + oauthBase
-                    + " has no oauth_token or oauth_token_secret", 200, true, null);
+                    + " has no oauth_token or oauth_token_secret", Kind.NOT_FLICKR, 200, null);
         }
         return new RequestToken(token, secret, callback);
     }
@@ -114,86 +100,23 @@ public final class OAuthFlow {
         }
         Map<String, String> params = new LinkedHashMap<>();
         params.put("oauth_verifier", verifier.strip());
+        // The verifier is used up by the first exchange that arrives: a write.
         Map<String, String> answer = exchange("access_token", params,
-                new Credentials(consumer.apiKey(), consumer.secret(), requestToken.token(), requestToken.secret()));
+                new Credentials(consumer.apiKey(), consumer.secret(), requestToken.token(), requestToken.secret()), false);
         String token = answer.get("oauth_token");
         String secret = answer.get("oauth_token_secret");
         String nsid = answer.get("user_nsid");
         if (token == null || secret == null || nsid == null) {
             throw new FlickrTransportException("The access_token answer from " + oauthBase
-                    + " lacks oauth_token, oauth_token_secret or user_nsid", 200, true, null);
+                    + " lacks oauth_token, oauth_token_secret or user_nsid", Kind.NOT_FLICKR, 200, null);
         }
         return new AccessToken(token, secret, nsid, answer.getOrDefault("username", nsid),
                 answer.getOrDefault("fullname", ""), permission);
     }
 
-    private Map<String, String> exchange(String step, Map<String, String> params, Credentials credentials) {
-        String url = oauthBase + step;
-        Map<String, String> signed = signer.sign("GET", url, params, credentials);
-        String label = "the OAuth " + step + " step";
-        return transport.send(label, "GET", url, signed, readTimeout, callTimeout, HttpTransport.DEFAULT_MAX_BYTES,
-                new FormReader(label, OAuth1Signer.baseString("GET", url, signed), SecretMask.of(credentials, signed)));
-    }
-
-    /**
-     * Reads a login step's form answer. Text quoted from it into a message has the step's signature,
-     * tokens and secrets hidden.
-     */
-    private static final class FormReader implements HttpAnswer.Reader<Map<String, String>> {
-        private final String label;
-        private final String ourBase;
-        private final SecretMask mask;
-
-        FormReader(String label, String ourBase, SecretMask mask) {
-            this.label = label;
-            this.ourBase = ourBase;
-            this.mask = mask;
-        }
-
-        @Override
-        public Map<String, String> read(HttpAnswer answer) throws IOException {
-            String body = new String(answer.body().readNBytes(MAX_ANSWER), StandardCharsets.UTF_8).strip();
-            if (body.contains("oauth_problem=")) {
-                throw org.flickrdynamic.response.OAuthProblem.explain(label, answer.status(), body, ourBase, mask);
-            }
-            if (answer.status() != 200) {
-                String shown = mask.hide(body);
-                throw new FlickrTransportException("HTTP " + answer.status() + " in " + label + "; the body starts: "
-                        + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown), answer.status(),
-                        answer.status() >= 500, null);
-            }
-            return form(label, body);
-        }
-
-        @Override
-        public String hide(String quoted) {
-            return mask.hide(quoted);
-        }
-    }
-
-    /**
-     * Decodes {@code a=b&c=d}. A bad percent-escape makes the answer unusable; the message names the field
-     * but never quotes it, as the answer carries a token secret.
-     */
-    static Map<String, String> form(String label, String body) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                String name = decode(label, pair.substring(0, eq), "a field name");
-                out.put(name, decode(label, pair.substring(eq + 1), "the value of " + name));
-            }
-        }
-        return out;
-    }
-
-    private static String decode(String label, String encoded, String what) {
-        try {
-            return Percent.decode(encoded.replace('+', ' '));
-        } catch (IllegalArgumentException e) {
-            throw new FlickrTransportException("The answer to " + label + " is malformed: " + what
-                    + " holds a bad percent-escape (" + e.getMessage() + "); its text is not shown, as it may hold"
-                    + " a secret", 200, true, null);
-        }
+    private Map<String, String> exchange(String step, Map<String, String> params, Credentials credentials,
+                                         boolean read) {
+        return pipeline.execute(pipeline.prepareLoginStep("the OAuth " + step + " step", oauthBase + step, params,
+                credentials, read));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.table.Permission;
 
 /**
@@ -127,7 +128,7 @@ public final class TokenStore {
      *
      * @param user the user's nsid or username
      * @return the user's token
-     * @throws IllegalArgumentException when nobody of that name is logged in with the key
+     * @throws FlickrArgumentException when nobody of that name is logged in with the key
      */
     public AccessToken use(String apiKey, String user) {
         AccessToken t = find(apiKey, user);
@@ -189,7 +190,7 @@ public final class TokenStore {
                 return t;
             }
         }
-        throw new IllegalArgumentException("no user " + user + " is logged in with API key " + apiKey);
+        throw new FlickrArgumentException(null, "no user " + user + " is logged in with API key " + apiKey);
     }
 
     private static AccessToken user(Properties p, String nsid) {
@@ -198,12 +199,8 @@ public final class TokenStore {
         if (token == null) {
             return null;
         }
-        Permission perm;
-        try {
-            perm = Permission.fromWord(p.getProperty(k + "permission", "read").toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            perm = Permission.READ;
-        }
+        Permission perm = Permission.fromWord(p.getProperty(k + "permission", "read").toLowerCase(Locale.ROOT),
+                Permission.READ);
         return new AccessToken(token, p.getProperty(k + "secret"), nsid, p.getProperty(k + "username", nsid),
                 p.getProperty(k + "fullname", ""), perm);
     }

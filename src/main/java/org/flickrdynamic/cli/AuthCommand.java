@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import org.dom4j.Element;
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
@@ -63,8 +64,8 @@ final class AuthCommand {
                     }
                     try {
                         perm = Permission.fromWord(args.get(++i));
-                    } catch (IllegalArgumentException e) {
-                        return usage(e.getMessage());
+                    } catch (FlickrArgumentException e) {
+                        return usage(e.problems().get(0));
                     }
                     if (perm == Permission.NONE) {
                         return usage("--perms needs read, write or delete");
@@ -132,8 +133,8 @@ final class AuthCommand {
             AccessToken t = store.use(client.apiKey(), args.get(0));
             out.println("Now using " + t.username() + " (" + t.userNsid() + ").");
             return FlickrCommand.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("flickr: " + e.getMessage());
+        } catch (FlickrArgumentException e) {
+            err.println("flickr: " + e.problems().get(0));
             return FlickrCommand.USAGE;
         }
     }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.auth.AccessToken;
@@ -85,7 +86,7 @@ final class Clients {
         try {
             return work.getAsInt();
         } catch (FlickrArgumentException e) {
-            err.println("flickr: " + e.getMessage());
+            err.println("flickr: " + hinted(e).getMessage());
             return FlickrCommand.USAGE;
         } catch (FlickrApiException e) {
             err.println("flickr: error " + e.code() + ": " + e.getMessage());
@@ -96,10 +97,22 @@ final class Clients {
         }
     }
 
+    /** An argument error with how the command line sets the settings it names, when it names any. */
+    private static FlickrArgumentException hinted(FlickrArgumentException e) {
+        List<String> how = new java.util.ArrayList<>();
+        if (e.settings().contains(FlickrArgumentException.API_KEY) || e.settings().contains(FlickrArgumentException.SECRET)) {
+            how.add("set FLICKR_API_KEY and FLICKR_API_SECRET, or use --sandbox");
+        }
+        if (e.settings().contains(FlickrArgumentException.TOKEN)) {
+            how.add("log in with bin/flickr auth login --perms read|write|delete");
+        }
+        return how.isEmpty() ? e : e.withHint("On the command line: " + String.join("; ", how));
+    }
+
     /** The client for real Flickr (or --endpoint): keys from the environment, the stored login if any. */
     private static FlickrClient realClient(String endpoint) {
         String key = System.getenv("FLICKR_API_KEY");
-        FlickrClient.Builder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
+        FlickrClientBuilder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
         String ep = endpoint != null ? endpoint : System.getenv("FLICKR_ENDPOINT");
         if (ep != null && !ep.isBlank()) {
             b.baseUrl(base(ep.strip())).endpoint(ep.strip());
@@ -111,7 +124,7 @@ final class Clients {
     }
 
     /** A stored login on a client being built: its token, signed by the scheme it was issued for. */
-    static FlickrClient.Builder withLogin(FlickrClient.Builder b, AccessToken login) {
+    static FlickrClientBuilder withLogin(FlickrClientBuilder b, AccessToken login) {
         return b.token(login).signing(login.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1);
     }
 

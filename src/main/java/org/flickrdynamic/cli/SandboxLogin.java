@@ -1,6 +1,7 @@
 package org.flickrdynamic.cli;
 
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.sandbox.Sandbox;
@@ -17,7 +18,7 @@ final class SandboxLogin {
     }
 
     static FlickrClient client(Sandbox sandbox) {
-        FlickrClient.Builder b = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+        FlickrClientBuilder b = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
                 .secret(sandbox.secret());
         AccessToken stored = TokenStore.standard().current(sandbox.apiKey()).orElse(null);
         if (stored != null) {

@@ -1,85 +1,47 @@
 package org.flickrdynamic.limit;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
-
-import org.flickrdynamic.FlickrTransportException;
-
 /**
- * A token bucket for one API key: it holds up to {@code burst} tokens, refills at the limit's rate, and
- * every request takes one. A request finding none reserves the next one to come and waits for it, so
- * waiting threads go in the order they arrived; a reservation that would take longer than the limit's
- * {@code maxWait} is refused before anything is taken. The wait is interruptible. Thread-safe.
+ * Hands out turns to send requests, so an API key stays within its limit. Every request a client sends
+ * (each REST call, each retry, each upload and each OAuth login step) first waits here for its turn.
+ * A limiter is an object with a visible owner: give the same one to every client that must share a
+ * limit ({@code FlickrClient.builder().rateLimiter(limiter)}); {@code newBuilder()} carries it over.
+ * This JVM's implementation is {@link #inMemory}; one whose state lives elsewhere (a file, Redis) shared
+ * by several processes implements this interface, and the clients need no other change.
+ *
+ * <pre>{@code
+ * RateLimiter flickrLimit = RateLimiter.inMemory("API key " + key, RateLimit.of(3600, Duration.ofHours(1)));
+ * FlickrClient a = FlickrClient.builder().apiKey(key).rateLimiter(flickrLimit).build();
+ * FlickrClient b = a.newBuilder().token(otherUser).build(); // the same turns
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe.
  */
-public final class RateLimiter {
-    private final String apiKey;
-    private final LongSupplier nanoTime;
-    private RateLimit limit;
-    /** Tokens available; negative while requests are waiting for reserved ones. */
-    private double tokens;
-    private long updated;
+public interface RateLimiter {
+    /**
+     * Waits for one request's turn.
+     *
+     * @param request what is about to be sent (a method name, a login step), for messages
+     * @throws org.flickrdynamic.FlickrTransportException of kind {@code RATE_LIMITED} when the turn is further
+     *         away than the limit allows to wait, or {@code INTERRUPTED} when the thread was interrupted
+     *         while waiting; nothing was sent then
+     */
+    void acquire(String request);
 
-    RateLimiter(String apiKey, RateLimit limit, LongSupplier nanoTime) {
-        this.apiKey = apiKey;
-        this.nanoTime = nanoTime;
-        this.limit = limit;
-        this.tokens = limit.burst();
-        this.updated = nanoTime.getAsLong();
-    }
-
-    /** The limit in force. */
-    public synchronized RateLimit limit() {
-        return limit;
-    }
-
-    /** Applies another limit from now on; tokens saved beyond its burst are dropped. */
-    synchronized void reconfigure(RateLimit next) {
-        refill();
-        limit = next;
-        tokens = Math.min(tokens, next.burst());
-    }
+    /** The limit this limiter keeps to. */
+    RateLimit limit();
 
     /**
-     * Waits for this request's turn.
+     * A limiter held in this JVM: a token bucket refilled at the limit's rate, whose waiting requests go
+     * in the order they came.
      *
-     * @param method the method about to be sent, for the message
-     * @throws FlickrTransportException when the turn is further away than the limit's {@code maxWait}, or the
-     *                                  thread was interrupted while waiting; nothing was sent then
+     * @param owner what the limit belongs to, for messages ({@code "API key abc"})
+     * @param limit the limit
+     * @throws org.flickrdynamic.FlickrArgumentException when the limit is {@code null}
      */
-    public void acquire(String method) {
-        long deadline = reserve(method);
-        try {
-            for (long left = deadline - nanoTime.getAsLong(); left > 0; left = deadline - nanoTime.getAsLong()) {
-                TimeUnit.NANOSECONDS.sleep(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // The reserved token is not given back: the next request waits as if this one had been sent.
-            throw FlickrTransportException.notSent("Interrupted while " + method
-                    + " waited for its turn under the rate limit of API key " + apiKey, false, e);
+    static RateLimiter inMemory(String owner, RateLimit limit) {
+        if (limit == null) {
+            throw new org.flickrdynamic.FlickrArgumentException(null, "a rate limiter needs a limit, not null");
         }
-    }
-
-    /** Takes a token, or reserves the next one; returns when (in {@code nanoTime}) it may be used. */
-    private synchronized long reserve(String method) {
-        long now = refill();
-        double rate = limit.perNano();
-        long wait = tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / rate);
-        if (wait > limit.maxWait().toNanos()) {
-            // Waiting longer than this is the caller's decision, so refuse rather than retry.
-            throw FlickrTransportException.notSent("Rate limit of API key " + apiKey + " (" + limit.permits()
-                    + " per " + limit.period() + "): " + method + " would wait " + TimeUnit.NANOSECONDS.toMillis(wait)
-                    + " ms for its turn, more than the maximum wait of " + limit.maxWait().toMillis()
-                    + " ms; send fewer requests or raise the maximum wait", false, null);
-        }
-        tokens -= 1;
-        return now + wait;
-    }
-
-    private long refill() {
-        long now = nanoTime.getAsLong();
-        tokens = Math.min(limit.burst(), tokens + (now - updated) * limit.perNano());
-        updated = now;
-        return now;
+        return new TokenBucket(owner == null || owner.isBlank() ? "this limiter" : owner, limit, System::nanoTime);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.Permission;
@@ -64,25 +65,26 @@ public final class CallValidator {
             }
         }
         if (!caps.hasApiKey() && !args.containsKey("api_key")) {
-            problems.add("no API key: set one with Flickr.currentApiKey(\"...\") or FLICKR_API_KEY,"
-                    + " or use the sandbox");
+            problems.addSetting(FlickrArgumentException.API_KEY,
+                    "no API key: set one on the client or in FLICKR_API_KEY, or use the sandbox");
         }
         if (mustSign && !caps.canSign()) {
-            problems.add(method.name() + (method.needsSigning() ? " must be signed" : " is to be signed (signed? is on)")
-                    + ", but no secret is set: set one with Flickr.currentSecKey(\"...\") or FLICKR_API_SECRET");
+            problems.addSetting(FlickrArgumentException.SECRET, method.name()
+                    + (method.needsSigning() ? " must be signed" : " is to be signed (signed? is on)")
+                    + ", but no secret is set: set one on the client or in FLICKR_API_SECRET");
         }
         if (method.needsLogin() && caps.hasToken() && caps.tokenPermission() != null
                 && !caps.tokenPermission().covers(method.permission())) {
-            problems.add(method.name() + " needs " + method.permission().word() + " permission, but the token"
-                    + (caps.tokenUser() == null ? "" : " of " + caps.tokenUser()) + " has only "
-                    + caps.tokenPermission().word() + ": log in again with Flickr.authorize(\""
-                    + method.permission().word() + "\") or bin/flickr auth login --perms " + method.permission().word());
+            problems.addSetting(FlickrArgumentException.TOKEN, method.name() + " needs " + method.permission().word()
+                    + " permission, but the token" + (caps.tokenUser() == null ? "" : " of " + caps.tokenUser())
+                    + " has only " + caps.tokenPermission().word() + ": log in again with "
+                    + method.permission().word() + " permission and give the client the new token");
         }
         if (method.needsLogin() && !caps.hasToken() && !args.containsKey("auth_token")) {
-            problems.add(method.name() + " needs a logged-in user"
+            problems.addSetting(FlickrArgumentException.TOKEN, method.name() + " needs a logged-in user"
                     + (method.permission() == Permission.NONE ? "" : " with " + method.permission().word() + " permission")
-                    + ", but no token is set: log in with Flickr.authorize(\"" + loginPermission(method)
-                    + "\") or bin/flickr auth login, or set one with Flickr.currentToken(token, tokenSecret)");
+                    + ", but no token is set: log in with " + loginPermission(method)
+                    + " permission and give the client the token");
         }
     }
 

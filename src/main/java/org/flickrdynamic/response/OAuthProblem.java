@@ -50,7 +50,7 @@ public final class OAuthProblem {
         if (hint != null) {
             sb.append("\n  ").append(hint);
         }
-        return new FlickrTransportException(sb.toString(), status, false, null);
+        return new FlickrTransportException(sb.toString(), FlickrTransportException.Kind.HTTP_STATUS, status, null);
     }
 
     /** What to do about each problem Flickr names. */

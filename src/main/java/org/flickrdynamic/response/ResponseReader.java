@@ -12,12 +12,13 @@ import org.dom4j.Element;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.FlickrTransportException.Kind;
+import org.flickrdynamic.internal.pipeline.TemporaryErrors;
 import org.flickrdynamic.retry.RetryAfter;
 import org.flickrdynamic.sign.SecretMask;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
-import org.flickrdynamic.transport.BodyTooLargeException;
 import org.flickrdynamic.transport.HttpAnswer;
 
 /**
@@ -33,7 +34,6 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     private final MethodTable table;
     private final MethodSpec method;
     private final String url;
-    private final long maxBytes;
     private final Supplier<String> ourBaseString;
     private final SecretMask mask;
 
@@ -41,16 +41,14 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
      * @param table         the method table, for the explanation of error codes
      * @param method        the method called
      * @param url           the endpoint called, for messages
-     * @param maxBytes      the largest body accepted
      * @param ourBaseString the OAuth base string this call signed, or {@code null} when it was not OAuth-signed
      * @param mask          the values of this call that text quoted from the answer must not show
      */
-    public ResponseReader(MethodTable table, MethodSpec method, String url, long maxBytes,
-                          Supplier<String> ourBaseString, SecretMask mask) {
+    public ResponseReader(MethodTable table, MethodSpec method, String url, Supplier<String> ourBaseString,
+                          SecretMask mask) {
         this.table = table;
         this.method = method;
         this.url = url;
-        this.maxBytes = maxBytes;
         this.ourBaseString = ourBaseString;
         this.mask = mask == null ? SecretMask.NONE : mask;
     }
@@ -63,7 +61,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
 
     @Override
     public Element read(HttpAnswer answer) throws IOException {
-        CappedInputStream body = new CappedInputStream(answer.body(), maxBytes);
+        BodyHead body = new BodyHead(answer.body());
         int status = answer.status();
         if (status < 200 || status > 299) {
             throw httpError(answer, readSome(body));
@@ -88,7 +86,7 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         throw notFlickr(stat == null ? "<rsp> has no stat" : "<rsp> has an unknown stat=\"" + stat + "\"", status, body);
     }
 
-    private FlickrException failure(Element rsp, int status, CappedInputStream body) {
+    private FlickrException failure(Element rsp, int status, BodyHead body) {
         Element err = rsp.element("err");
         if (err == null) {
             return notFlickr("stat=\"fail\" came without an <err> element", status, body);
@@ -103,9 +101,10 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         if (code == 98) {
             // The stored token was revoked by the user or has expired: only a new login helps.
             explanation = (explanation == null ? "" : explanation + " ")
-                    + "Log in again: Flickr.authorize(\"read|write|delete\") or bin/flickr auth login.";
+                    + "Log in again and give the client the new token.";
         }
-        return new FlickrApiException(method.name(), code, hide(err.attributeValue("msg", "")), explanation);
+        return new FlickrApiException(method.name(), code, hide(err.attributeValue("msg", "")), explanation,
+                TemporaryErrors.isTemporary(table, code));
     }
 
     private static String explain(ErrorSpec e) {
@@ -118,7 +117,6 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             return OAuthProblem.explain(method.name(), status, text, ourBaseString == null ? null : ourBaseString.get(),
                     mask);
         }
-        boolean retryable = status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
         StringBuilder sb = new StringBuilder("HTTP ").append(status).append(" calling ").append(method.name())
                 .append(" at ").append(url);
         if (answer.retryAfter() != null) {
@@ -126,26 +124,16 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
         }
         String start = oneLine(hide(text));
         sb.append(start.isEmpty() ? "; the body is empty" : "; the body starts: " + start);
-        return new FlickrTransportException(sb.toString(), status, retryable, null,
+        return new FlickrTransportException(sb.toString(), Kind.HTTP_STATUS, status, null,
                 RetryAfter.parse(answer.retryAfter(), Instant.now()));
     }
 
-    private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
+    private FlickrTransportException unparsable(DocumentException e, BodyHead body) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException big && big.decompressed()) {
-                return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                        + " decompresses to more than the cap of " + maxBytes + " bytes and was refused"
-                        + " (raise maxResponseBytes if it is genuine)", 200, false, null);
-            }
-            if (t instanceof CappedInputStream.TooLargeException || t instanceof BodyTooLargeException) {
-                return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                        + " is larger than the cap of " + maxBytes + " bytes and was refused"
-                        + " (raise maxResponseBytes if it is genuine)", 200, false, null);
-            }
             if (t instanceof java.util.zip.ZipException) {
                 return new FlickrTransportException("The answer to " + method.name() + " from " + url
                         + " is not a Flickr response: its gzip encoding is corrupt (" + t.getMessage() + ")",
-                        200, true, null);
+                        Kind.NOT_FLICKR, 0, null);
             }
         }
         String reason = hide(reason(e));
@@ -154,26 +142,26 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
             if (start.regionMatches(true, 0, "<!DOCTYPE html", 0, 14)) {
                 // An error or maintenance page from a proxy or load balancer: passing, so worth another try.
                 return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                        + " is not a Flickr response: an HTML page; the body starts: " + start, 200, true, null);
+                        + " is not a Flickr response: an HTML page; the body starts: " + start, Kind.NOT_FLICKR, 200, null);
             }
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " declares a DOCTYPE, which is refused (no Flickr answer has one, and it could"
-                    + " smuggle external entities); the body starts: " + start, 200, false, null);
+                    + " smuggle external entities); the body starts: " + start, Kind.REFUSED, 200, null);
         }
         Throwable io = ioCause(e);
         if (io != null) {
             return new FlickrTransportException("The answer to " + method.name() + " from " + url
                     + " was cut off after " + body.count() + " bytes (" + io.getClass().getSimpleName()
-                    + (io.getMessage() == null ? "" : ": " + hide(io.getMessage())) + ")", 200, true, null);
+                    + (io.getMessage() == null ? "" : ": " + hide(io.getMessage())) + ")", Kind.NOT_FLICKR, 200, null);
         }
         return new FlickrTransportException("The answer to " + method.name() + " from " + url
                 + " is not a Flickr response: malformed XML (" + reason + "); the body starts: " + body.head(this::hide),
-                200, true, null);
+                Kind.NOT_FLICKR, 200, null);
     }
 
-    private FlickrTransportException notFlickr(String why, int status, CappedInputStream body) {
+    private FlickrTransportException notFlickr(String why, int status, BodyHead body) {
         return new FlickrTransportException("The answer to " + method.name() + " from " + url
-                + " is not a Flickr response: " + hide(why) + "; the body starts: " + body.head(this::hide), status, true, null);
+                + " is not a Flickr response: " + hide(why) + "; the body starts: " + body.head(this::hide), Kind.NOT_FLICKR, status, null);
     }
 
     private static String reason(DocumentException e) {

@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a call's attempts under a {@link RetryPolicy}. The rule for what is tried again:
+ * Runs the attempts of every request (REST calls, uploads, OAuth login steps) under a {@link RetryPolicy},
+ * and is the one place that decides whether to try again ({@link #worthRetrying}):
  * <ul>
  * <li>a <b>read</b> is retried on every error whose {@link FlickrException#isRetryable()} is true: Flickr's
- *     temporary codes (105 service unavailable, 201), HTTP 408, 429 and 5xx, a body that is not a Flickr
- *     answer, a connection refused, reset or timed out;</li>
+ *     temporary codes (105 service unavailable, 106, 201), and the transport failures whose
+ *     {@link FlickrTransportException.Kind} may pass (HTTP 408, 429 and 5xx, a body that is not a Flickr
+ *     answer, a connection refused, reset or timed out);</li>
  * <li>a <b>write</b> is retried only when the request certainly never reached the server
  *     ({@link FlickrTransportException#requestSent()} is false: no connection could be made). Once it may
  *     have been received, sending it again could do it twice, so the error is final.</li>
@@ -64,31 +66,42 @@ public final class Retrier {
         }
     }
 
-    /** The rule above: reads on any retryable error, writes only when nothing reached the server. */
-    static boolean worthRetrying(FlickrException e, boolean read) {
+    /**
+     * The one rule for trying again: a failure that may pass ({@link FlickrException#isRetryable()}: a
+     * temporary Flickr code, or a transport failure whose {@link FlickrTransportException.Kind} and status
+     * may pass), and then a read always, a write only when the request certainly never left.
+     */
+    public static boolean worthRetrying(FlickrException e, boolean read) {
         if (!e.isRetryable()) {
             return false;
         }
-        return read || e instanceof FlickrTransportException t && !t.requestSent();
+        if (e instanceof FlickrTransportException t) {
+            return read || !t.requestSent();
+        }
+        return read && e instanceof FlickrApiException;
     }
 
     /**
-     * A short reason for the log, without the body or the URL: a hostile or broken server could echo the
-     * request, signature included, in what it sends back.
+     * A short reason for the log, from the failure's kind, without the body or the URL: a hostile or broken
+     * server could echo the request, signature included, in what it sends back.
      */
     static String reason(FlickrException e) {
         if (e instanceof FlickrApiException a) {
             return "Flickr error " + a.code();
         }
-        if (e instanceof FlickrTransportException t && t.httpStatus() == 200) {
-            return "the body was not a usable Flickr answer (malformed, cut off or not XML)";
+        if (!(e instanceof FlickrTransportException t)) {
+            return e.getClass().getSimpleName();
         }
-        if (e instanceof FlickrTransportException t && t.httpStatus() != 0) {
-            return "HTTP " + t.httpStatus() + t.retryAfter().map(d -> ", Retry-After " + d.toSeconds() + " s").orElse("");
-        }
-        // The transport's own messages read "<what happened> calling <method> at <url>".
-        String m = String.valueOf(e.getMessage());
-        int at = m.indexOf(" calling ");
-        return at > 0 ? m.substring(0, at) : e.getClass().getSimpleName();
+        return switch (t.kind()) {
+            case NOT_SENT -> "Connection refused or not made";
+            case CONNECT_TIMEOUT -> "Timed out connecting";
+            case READ_TIMEOUT -> "Timed out waiting for the answer";
+            case CALL_TIMEOUT -> "Gave up after the call timeout";
+            case CONNECTION_LOST -> "the connection broke";
+            case HTTP_STATUS -> "HTTP " + t.httpStatus()
+                    + t.retryAfter().map(d -> ", Retry-After " + d.toSeconds() + " s").orElse("");
+            case NOT_FLICKR -> "the body was not a usable Flickr answer (malformed, cut off or not XML)";
+            default -> t.kind().name();
+        };
     }
 }

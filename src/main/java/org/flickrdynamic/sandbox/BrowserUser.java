@@ -43,12 +43,8 @@ final class BrowserUser {
         if (word == null || word.isEmpty()) {
             return Permission.READ;
         }
-        try {
-            Permission p = Permission.fromWord(word);
-            return p == Permission.NONE ? null : p;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        Permission p = Permission.fromWord(word, null);
+        return p == Permission.NONE ? null : p;
     }
 
     /** A random value of {@code bytes} bytes in hex, for request tokens, secrets, verifiers and frobs. */

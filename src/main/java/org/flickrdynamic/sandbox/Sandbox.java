@@ -176,7 +176,7 @@ public final class Sandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /** The base URL: {@code http://127.0.0.1:PORT/}; give it to {@code FlickrClient.Builder.baseUrl}. */
+    /** The base URL: {@code http://127.0.0.1:PORT/}; give it to {@code FlickrClientBuilder.baseUrl}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/";
     }

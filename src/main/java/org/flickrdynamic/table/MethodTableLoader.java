@@ -153,8 +153,8 @@ final class MethodTableLoader {
         Permission permission;
         try {
             permission = Permission.fromWord(nodes.string(k.get("permission"), what + ": permission"));
-        } catch (IllegalArgumentException e) {
-            throw nodes.fault(k.get("permission"), what + ": " + e.getMessage());
+        } catch (org.flickrdynamic.FlickrArgumentException e) {
+            throw nodes.fault(k.get("permission"), what + ": " + e.problems().get(0));
         }
         String verb = nodes.string(k.get("http_verb"), what + ": http_verb");
         if (!verb.equals("GET") && !verb.equals("POST")) {

@@ -2,6 +2,8 @@ package org.flickrdynamic.table;
 
 import java.util.Locale;
 
+import org.flickrdynamic.FlickrArgumentException;
+
 /** The permission a method needs from the logged-in user, in increasing order of power. */
 public enum Permission {
     /** No login needed. */
@@ -26,14 +28,24 @@ public enum Permission {
     /**
      * Parses Flickr's word for a permission.
      *
-     * @throws IllegalArgumentException naming the word when it is not one of the four
+     * @throws FlickrArgumentException naming the word when it is not one of the four
      */
     public static Permission fromWord(String word) {
+        Permission p = fromWord(word, null);
+        if (p == null) {
+            throw new FlickrArgumentException(null, "unknown permission '" + word
+                    + "' (expected none, read, write or delete)");
+        }
+        return p;
+    }
+
+    /** Parses Flickr's word for a permission, or gives {@code otherwise} when it is not one of the four. */
+    public static Permission fromWord(String word, Permission otherwise) {
         for (Permission p : values()) {
             if (p.word().equals(word)) {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown permission '" + word + "' (expected none, read, write or delete)");
+        return otherwise;
     }
 }

@@ -42,9 +42,10 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.ClientClosedException;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.FlickrTransportException.Kind;
 import org.flickrdynamic.sign.Percent;
 
 /**
@@ -66,8 +67,6 @@ public final class HttpTransport implements AutoCloseable {
     static final int MAX_GET_URL = 6_000;
     private static final int SIGNATURE_ROOM = 400;
     private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
-    /** A size cap far above any Flickr answer, for requests with no cap of their own (the login steps). */
-    public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
     /** How long the rest of a body may take to come once its document is complete, before the connection is dropped. */
     static final Duration DRAIN_LIMIT = Duration.ofMillis(500);
 
@@ -155,40 +154,51 @@ public final class HttpTransport implements AutoCloseable {
      * @param readTimeout how long to wait for the answer to start and between its bytes
      * @param callTimeout how long the whole exchange (connecting, sending, waiting, reading and parsing the
      *                    answer) may take, or {@code null} for no limit but the read timeout
-     * @param maxBytes    the most bytes the body may take, on the wire and once decompressed; reading past
-     *                    either throws {@link BodyTooLargeException}
-     * @throws FlickrTransportException when no answer could be had; messages carry no parameters,
-     *                                  since they hold keys and signatures
+     * @param maxBytes    the most bytes the body may take, on the wire and once decompressed
+     * @throws FlickrTransportException when no answer could be had, {@link FlickrTransportException.Kind#TOO_LARGE}
+     *                                  when the body passed the cap; messages carry no parameters, since they
+     *                                  hold keys and signatures
      */
     public <T> T send(String label, String verb, String url, Map<String, String> params, Duration readTimeout,
                       Duration callTimeout, long maxBytes, HttpAnswer.Reader<T> reader) {
-        return execute(label, url, request(verb, url, params), readTimeout, callTimeout, maxBytes, reader);
+        return send(label, verb, url, form(params), readTimeout, callTimeout, maxBytes, reader);
+    }
+
+    /**
+     * {@link #send(String, String, String, Map, Duration, Duration, long, HttpAnswer.Reader)} with the
+     * parameters already encoded as {@code name=value&...} ({@link #form}), so a caller that encoded them
+     * once need not have them encoded again.
+     */
+    public <T> T send(String label, String verb, String url, String encodedForm, Duration readTimeout,
+                      Duration callTimeout, long maxBytes, HttpAnswer.Reader<T> reader) {
+        return execute(label, url, request(verb, url, encodedForm), readTimeout, callTimeout, maxBytes, reader);
     }
 
     /**
      * Sends a POST whose body is already built, such as a multipart upload, and hands the answer to
      * {@code reader} while the connection is open. The body is written as it is read (a file body
-     * streams from disk), so its size does not matter to the heap. There is no limit on the whole exchange,
-     * as a large file takes long to send; the read timeout still applies to every wait.
+     * streams from disk), so its size does not matter to the heap.
      *
      * @param label       what the request is for, for messages
      * @param url         the endpoint, without query string
      * @param body        the request body, with its content type
      * @param readTimeout how long to wait for the answer to start, once the body is sent, and between its bytes
+     * @param callTimeout how long the whole exchange may take, or {@code null} for no limit (a large file
+     *                    takes long to send)
      * @param maxBytes    the most bytes the answer may take, on the wire and once decompressed
      * @throws FlickrTransportException when no answer could be had
      */
-    public <T> T post(String label, String url, HttpEntity body, Duration readTimeout, long maxBytes,
-                      HttpAnswer.Reader<T> reader) {
+    public <T> T post(String label, String url, HttpEntity body, Duration readTimeout, Duration callTimeout,
+                      long maxBytes, HttpAnswer.Reader<T> reader) {
         HttpPost post = new HttpPost(URI.create(url));
         post.setEntity(body);
-        return execute(label, url, post, readTimeout, null, maxBytes, reader);
+        return execute(label, url, post, readTimeout, callTimeout, maxBytes, reader);
     }
 
     private <T> T execute(String label, String url, HttpUriRequestBase request, Duration readTimeout,
                           Duration callTimeout, long maxBytes, HttpAnswer.Reader<T> reader) {
         if (users.get() <= 0) {
-            throw new FlickrArgumentException(null, "this client is closed");
+            throw new ClientClosedException(label);
         }
         request.setHeader("Accept-Encoding", "gzip");
         request.setConfig(RequestConfig.custom()
@@ -204,7 +214,7 @@ public final class HttpTransport implements AutoCloseable {
         try {
             return exchange(label, url, request, maxBytes, reader);
         } catch (FlickrTransportException e) {
-            throw late.get() ? tooLate(label, url, callTimeout, e) : e;
+            throw late.get() && e.kind() != Kind.TOO_LARGE ? tooLate(label, url, callTimeout, e) : e;
         } catch (FlickrException e) {
             throw e;
         } catch (IOException e) {
@@ -217,7 +227,7 @@ public final class HttpTransport implements AutoCloseable {
                 throw tooLate(label, url, callTimeout, e);
             }
             if (users.get() <= 0) {
-                throw new FlickrArgumentException(null, "this client is closed");
+                throw new ClientClosedException(label);
             }
             throw e;
         } finally {
@@ -234,11 +244,21 @@ public final class HttpTransport implements AutoCloseable {
         try {
             HttpEntity entity = response.getEntity();
             String encoding = header(response, "Content-Encoding");
-            InputStream wire = entity == null ? InputStream.nullInputStream()
-                    : new LimitedInputStream(entity.getContent(), maxBytes, false);
-            InputStream body = decode(label, url, encoding, wire, maxBytes, reader);
-            T result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
-                    header(response, "Retry-After"), body, encoding));
+            LimitedInputStream wire = new LimitedInputStream(
+                    entity == null ? InputStream.nullInputStream() : entity.getContent(), maxBytes, false);
+            LimitedInputStream body = decode(label, url, encoding, wire, maxBytes, reader);
+            T result;
+            try {
+                result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
+                        header(response, "Retry-After"), body, encoding));
+            } catch (IOException | RuntimeException e) {
+                // The cap is the one refusal of a large body, however the reader wrapped it.
+                BodyTooLargeException big = wire.tripped() != null ? wire.tripped() : body.tripped();
+                if (big != null) {
+                    throw tooLarge(label, url, big);
+                }
+                throw e;
+            }
             keep = entity == null || drain(request, response, entity, wire);
             return result;
         } finally {
@@ -279,8 +299,8 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /** The body as the server meant it: gunzipped when it came gzipped, both sides capped. */
-    private static InputStream decode(String label, String url, String encoding, InputStream wire, long maxBytes,
-                                      HttpAnswer.Reader<?> reader) throws IOException {
+    private static LimitedInputStream decode(String label, String url, String encoding, LimitedInputStream wire,
+                                             long maxBytes, HttpAnswer.Reader<?> reader) throws IOException {
         if (encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity")) {
             return wire;
         }
@@ -288,13 +308,12 @@ public final class HttpTransport implements AutoCloseable {
         if (!e.equals("gzip") && !e.equals("x-gzip")) {
             throw new FlickrTransportException("The answer to " + label + " from " + url + " came in the "
                     + "Content-Encoding \"" + reader.hide(encoding.strip()) + "\", which was not asked for (only gzip is)",
-                    0, false, null);
+                    Kind.REFUSED, 0, null);
         }
         return new LimitedInputStream(new GunzipInputStream(wire), maxBytes, true);
     }
 
-    private static HttpUriRequestBase request(String verb, String url, Map<String, String> params) {
-        String form = form(params);
+    private static HttpUriRequestBase request(String verb, String url, String form) {
         if ("GET".equals(verb)) {
             return new HttpGet(URI.create(form.isEmpty() ? url : url + "?" + form));
         }
@@ -306,17 +325,19 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * The verb to send a request with, decided before signing (the signature covers the verb): a GET
      * whose URL would be too long for servers and proxies goes as a POST, which Flickr accepts for reads.
+     *
+     * @param encodedUnsignedParams the parameters before signing, as {@link #form} encodes them
      */
-    public static String effectiveVerb(String verb, String url, Map<String, String> unsignedParams) {
+    public static String effectiveVerb(String verb, String url, String encodedUnsignedParams) {
         if (!"GET".equals(verb)) {
             return verb;
         }
         // Leave room for the signature parameters added after this decision.
-        return url.length() + 1 + form(unsignedParams).length() + SIGNATURE_ROOM <= MAX_GET_URL ? "GET" : "POST";
+        return url.length() + 1 + encodedUnsignedParams.length() + SIGNATURE_ROOM <= MAX_GET_URL ? "GET" : "POST";
     }
 
     /** {@code name=value&...} in RFC 3986 encoding, the encoding the OAuth signature covers. */
-    static String form(Map<String, String> params) {
+    public static String form(Map<String, String> params) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : params.entrySet()) {
             if (sb.length() > 0) {
@@ -333,64 +354,73 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * The error for an I/O failure. Failures before a connection existed (refused, connect timeout, unknown
-     * host, no free pooled connection) are marked {@linkplain FlickrTransportException#notSent not sent}:
-     * only they let a write be retried.
+     * The error for an I/O failure, of the {@link Kind} it is. Failures before a connection existed
+     * (refused, connect timeout, unknown host, no free pooled connection) are of kinds whose request never
+     * left: only they let a write be retried.
      */
     private FlickrTransportException failure(String label, String url, IOException e) {
         String where = " calling " + label + " at " + url;
-        if (e instanceof BodyTooLargeException) {
-            return new FlickrTransportException("Refused the answer" + where + ": " + e.getMessage(), 0, false, null);
+        if (e instanceof BodyTooLargeException big) {
+            return tooLarge(label, url, big);
         }
         if (e instanceof ZipException) {
             return new FlickrTransportException("The gzip-encoded answer" + where + " is corrupt ("
-                    + e.getMessage() + ")", 0, true, null);
+                    + e.getMessage() + ")", Kind.NOT_FLICKR, 0, null);
         }
         if (e instanceof ConnectTimeoutException) {
-            return FlickrTransportException.notSent("Timed out connecting" + where + " after "
-                    + settings.connectTimeout().toMillis() + " ms", true, e);
+            return new FlickrTransportException("Timed out connecting" + where + " after "
+                    + settings.connectTimeout().toMillis() + " ms", Kind.CONNECT_TIMEOUT, 0, e);
         }
         if (e instanceof HttpHostConnectException || e instanceof ConnectException) {
-            return FlickrTransportException.notSent("Connection refused" + where, true, e);
+            return new FlickrTransportException("Connection refused" + where, Kind.NOT_SENT, 0, e);
         }
         if (e instanceof ConnectionRequestTimeoutException) {
-            return FlickrTransportException.notSent("Timed out waiting for a free connection" + where
-                    + " (all " + settings.maxConnections() + " are busy)", true, e);
+            return new FlickrTransportException("Timed out waiting for a free connection" + where
+                    + " (all " + settings.maxConnections() + " are busy)", Kind.NOT_SENT, 0, e);
         }
         if (e instanceof SocketTimeoutException) {
-            return new FlickrTransportException("Timed out waiting for the answer" + where, 0, true, e);
+            return new FlickrTransportException("Timed out waiting for the answer" + where, Kind.READ_TIMEOUT, 0, e);
         }
         if (e instanceof UnknownHostException) {
-            return FlickrTransportException.notSent("Unknown host" + where + " (" + e.getMessage() + ")", true, e);
+            return new FlickrTransportException("Unknown host" + where + " (" + e.getMessage() + ")", Kind.NOT_SENT, 0, e);
         }
         if (e instanceof NoHttpResponseException) {
             return new FlickrTransportException("The server closed the connection without answering" + where,
-                    0, true, e);
+                    Kind.CONNECTION_LOST, 0, e);
         }
         if (e instanceof SSLException) {
-            return new FlickrTransportException("TLS failed" + where + ": " + e.getMessage(), 0, false, e);
+            return new FlickrTransportException("TLS failed" + where + ": " + e.getMessage(), Kind.REFUSED, 0, e);
         }
         if (e instanceof InterruptedIOException) {
             return interrupted(label, url, e);
         }
         if (e instanceof SocketException) {
-            return new FlickrTransportException("Connection failed" + where + " (" + e.getMessage() + ")", 0, true, e);
+            return new FlickrTransportException("Connection failed" + where + " (" + e.getMessage() + ")",
+                    Kind.CONNECTION_LOST, 0, e);
         }
         return new FlickrTransportException("I/O failure" + where + " (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", 0, true, e);
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", Kind.CONNECTION_LOST, 0, e);
+    }
+
+    /** The one refusal of a body over the cap, on the wire or once decompressed. */
+    private static FlickrTransportException tooLarge(String label, String url, BodyTooLargeException big) {
+        return new FlickrTransportException("The answer to " + label + " from " + url
+                + (big.decompressed() ? " decompresses to more than" : " is larger than") + " the cap of "
+                + big.cap() + " bytes and was refused (raise maxResponseBytes if it is genuine)", Kind.TOO_LARGE, 0, null);
     }
 
     /** The error for a call the calling thread's interrupt ended; the thread stays interrupted. */
     private static FlickrTransportException interrupted(String label, String url, Exception e) {
         Thread.currentThread().interrupt();
-        return new FlickrTransportException("The call to " + label + " at " + url + " was interrupted", 0, false, e);
+        return new FlickrTransportException("The call to " + label + " at " + url + " was interrupted",
+                Kind.INTERRUPTED, 0, e);
     }
 
     /** The error for a call that ran past its call timeout; retryable, as a read timeout is. */
     private static FlickrTransportException tooLate(String label, String url, Duration callTimeout, Exception e) {
         return new FlickrTransportException("Gave up on " + label + " at " + url + ": it took longer than the call "
                 + "timeout of " + describe(callTimeout) + " (the server answered too slowly, or its answer was too "
-                + "slow to read)", 0, true, e);
+                + "slow to read)", Kind.CALL_TIMEOUT, 0, e);
     }
 
     /** {@code 60 s}, {@code 1500 ms}. */

@@ -12,6 +12,7 @@ final class LimitedInputStream extends FilterInputStream {
     private final long cap;
     private final boolean decompressed;
     private long count;
+    private BodyTooLargeException tripped;
 
     LimitedInputStream(InputStream in, long cap, boolean decompressed) {
         super(in);
@@ -66,7 +67,16 @@ final class LimitedInputStream extends FilterInputStream {
     private void counted(long n) throws BodyTooLargeException {
         count += n;
         if (count > cap) {
-            throw new BodyTooLargeException(cap, decompressed);
+            tripped = new BodyTooLargeException(cap, decompressed);
+            throw tripped;
         }
+    }
+
+    /**
+     * The refusal this stream threw, or {@code null}: a parser may wrap it in its own exception, so the
+     * transport asks the stream rather than search the reader's error.
+     */
+    BodyTooLargeException tripped() {
+        return tripped;
     }
 }

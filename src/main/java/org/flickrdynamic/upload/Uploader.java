@@ -2,7 +2,6 @@ package org.flickrdynamic.upload;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,59 +11,36 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrTransportException;
-import org.flickrdynamic.Signing;
-import org.flickrdynamic.limit.RateLimit;
-import org.flickrdynamic.limit.RateLimiters;
-import org.flickrdynamic.request.CallValidator;
+import org.flickrdynamic.internal.pipeline.Pipeline;
 import org.flickrdynamic.request.Problems;
-import org.flickrdynamic.response.ResponseReader;
-import org.flickrdynamic.sign.Credentials;
-import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.sign.SecretMask;
-import org.flickrdynamic.sign.Signers;
 import org.flickrdynamic.table.MethodSpec;
-import org.flickrdynamic.table.MethodTable;
-import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
-import org.flickrdynamic.transport.HttpTransport;
 
 /**
  * Sends a file to Flickr's upload or replace endpoint: checks the call (file, arguments, key, secret,
  * login) with every problem at once and nothing sent, signs every field but the file as Flickr requires,
  * and POSTs them as {@code multipart/form-data} with the file streamed from disk, so a file of any size
- * passes through a small, fixed amount of memory. The answer is read like any REST answer: a
- * {@code <rsp stat="fail">} becomes a {@code FlickrApiException} with the upload API's codes explained.
+ * passes through a small, fixed amount of memory. It goes through the client's {@link Pipeline} like any
+ * REST call (size cap, rate-limit turn, retried as a write); a {@code <rsp stat="fail">} becomes a
+ * {@code FlickrApiException} with the upload API's codes explained.
  *
  * <p>Use it through {@code FlickrClient.upload} and {@code replace}; one is made per call.
  */
 public final class Uploader {
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
+    private final Pipeline pipeline;
+    private final Endpoints endpoints;
+
     /**
-     * What an upload needs of its client's settings. Its {@code toString()} shows no secret: the
-     * credentials hide theirs.
+     * An uploader sending through a client's request path.
      *
-     * @param transport        the connection pool to send through
-     * @param endpoints        where the upload and replace endpoints are
-     * @param credentials      the key, secret and token to sign with
-     * @param signing          the signing scheme
-     * @param tokenPermission  what the token may do, or {@code null} when unknown
-     * @param tokenUser        who the token acts for, for messages, or {@code null}
-     * @param table            the method table, for the common error codes
-     * @param readTimeout      how long to wait for the answer once the file is sent
-     * @param maxResponseBytes the largest answer accepted
-     * @param rateLimit        the key's rate limit, or {@code null} for none
+     * @param pipeline  the client's pipeline: credentials, signing, pool, size cap, retries and rate limit
+     * @param endpoints where the upload and replace endpoints are
      */
-    public record Context(HttpTransport transport, Endpoints endpoints, Credentials credentials, Signing signing,
-                          Permission tokenPermission, String tokenUser, MethodTable table, Duration readTimeout,
-                          long maxResponseBytes, RateLimit rateLimit) {
-    }
-
-    private final Context context;
-
-    /** An uploader with a client's settings. */
-    public Uploader(Context context) {
-        this.context = context;
+    public Uploader(Pipeline pipeline, Endpoints endpoints) {
+        this.pipeline = pipeline;
+        this.endpoints = endpoints;
     }
 
     /**
@@ -77,7 +53,7 @@ public final class Uploader {
      * @return the new photo's id, or with {@code async=1} the ticket id to wait on
      */
     public String upload(Path file, Map<?, ?> args) {
-        return send(UploadSpecs.UPLOAD, context.endpoints().upload(), file, null, args);
+        return send(UploadSpecs.UPLOAD, endpoints.upload(), file, null, args);
     }
 
     /**
@@ -89,7 +65,7 @@ public final class Uploader {
      * @return the photo's id, or with {@code async=1} the ticket id to wait on
      */
     public String replace(Path file, String photoId, Map<?, ?> args) {
-        return send(UploadSpecs.REPLACE, context.endpoints().replace(), file, photoId, args);
+        return send(UploadSpecs.REPLACE, endpoints.replace(), file, photoId, args);
     }
 
     private String send(MethodSpec spec, String url, Path file, String photoId, Map<?, ?> args) {
@@ -110,28 +86,8 @@ public final class Uploader {
         normalized.remove("photo_id");
         given.putAll(normalized);
 
-        Credentials base = context.credentials();
-        Credentials credentials = new Credentials(given.getOrDefault("api_key", base.apiKey()), base.secret(),
-                base.token(), base.tokenSecret());
-        CallValidator.validate(spec, given, new CallValidator.Capabilities(credentials.apiKey() != null,
-                credentials.canSign(), credentials.hasToken(), context.tokenPermission(), context.tokenUser()),
-                true, problems);
-        problems.throwIfAny(spec.name());
-
-        if (context.rateLimit() != null) {
-            // An upload is a request with the key like any other: it takes its turn.
-            RateLimiters.forKey(credentials.apiKey(), context.rateLimit()).acquire(spec.name());
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("api_key", credentials.apiKey());
-        fields.putAll(given);
-        // The file is not a parameter of the signature: Flickr signs every other field, as sent.
-        Map<String, String> signed = Signers.forScheme(context.signing()).sign("POST", url, fields, credentials);
-        ResponseReader reader = new ResponseReader(context.table(), spec, url, context.maxResponseBytes(),
-                context.signing() == Signing.OAUTH1 ? () -> OAuth1Signer.baseString("POST", url, signed) : null,
-                SecretMask.of(credentials, signed));
-        Element rsp = context.transport().post(spec.name(), url, multipart(signed, file), context.readTimeout(),
-                context.maxResponseBytes(), reader);
+        // Retried like any write: only when it certainly never reached the server.
+        Element rsp = pipeline.execute(pipeline.prepareUpload(spec, url, given, problems, fields -> multipart(fields, file)));
         return id(spec, url, rsp);
     }
 
@@ -154,6 +110,6 @@ public final class Uploader {
             }
         }
         throw new FlickrTransportException("The answer to " + spec.name() + " from " + url
-                + " has neither a <photoid> nor a <ticketid>", 200, false, null);
+                + " has neither a <photoid> nor a <ticketid>", FlickrTransportException.Kind.NOT_FLICKR, 200, null);
     }
 }

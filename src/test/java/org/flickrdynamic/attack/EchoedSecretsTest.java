@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
@@ -92,7 +93,7 @@ class EchoedSecretsTest {
             try (ScriptedServer s = new ScriptedServer(htmlPage(server))) {
                 server[0] = s;
                 Path photo = Files.write(dir.resolve("cat.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0});
-                FlickrClient.Builder b = FlickrClient.builder().baseUrl(s.restUrl().replace("services/rest/", ""))
+                FlickrClientBuilder b = FlickrClient.builder().baseUrl(s.restUrl().replace("services/rest/", ""))
                         .apiKey("key").secret(SECRET).signing(signing).readTimeout(Duration.ofSeconds(3)).retries(0);
                 b = signing == Signing.OAUTH1 ? b.token(TOKEN, TOKEN_SECRET) : b.token(TOKEN, null);
                 List<String> messages = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.util.List;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.FlickrException;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
@@ -83,7 +84,7 @@ class SecretsNeverLeakTest {
             String tokenSecret = issued.tokenSecret();
             AccessToken token = new AccessToken(issued.token(), tokenSecret, issued.userNsid(), issued.username(), "",
                     Permission.WRITE);
-            FlickrClient.Builder builder = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+            FlickrClientBuilder builder = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
                     .secret(SECRET).token(token).readTimeout(Duration.ofSeconds(2));
             see(builder);
             try (FlickrClient user = builder.build();

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.table.Permission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,8 @@ class TokenStoreTest {
         assertEquals(ALICE, store().use("key1", "alice"));
         assertEquals(ALICE, store().current("key1").orElseThrow());
         assertEquals(BOB, store().use("key1", "2@N01"));
-        assertThrows(IllegalArgumentException.class, () -> store().use("key1", "carol"));
+        FlickrArgumentException nobody = assertThrows(FlickrArgumentException.class, () -> store().use("key1", "carol"));
+        assertEquals(List.of("no user carol is logged in with API key key1"), nobody.problems());
     }
 
     @Test

@@ -131,7 +131,9 @@ class FlickrCommandTest {
     @Test
     void keylessRealCallSaysHowToGetOne() {
         assertEquals(2, run("test.echo"));
-        assertTrue(err().contains("no API key"), err());
+        assertTrue(err().contains("no API key: set one on the client or in FLICKR_API_KEY"), err());
+        assertTrue(err().contains("On the command line: set FLICKR_API_KEY and FLICKR_API_SECRET, or use --sandbox"), err());
+        assertFalse(err().contains("Flickr.currentApiKey"), "the facade's hint is not the command line's: " + err());
         assertFalse(err().contains("Exception"), "a message, not a stack trace: " + err());
     }
 }

@@ -16,6 +16,7 @@ import org.dom4j.Element;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
@@ -43,7 +44,7 @@ class EveryMethodTest {
     static void start() {
         sandbox = Sandbox.start();
         SandboxToken token = sandbox.issueToken(sandbox.users().get(0).nsid(), Permission.DELETE);
-        FlickrClient.Builder base = FlickrClient.builder().baseUrl(sandbox.baseUrl())
+        FlickrClientBuilder base = FlickrClient.builder().baseUrl(sandbox.baseUrl())
                 .apiKey(sandbox.apiKey()).secret(sandbox.secret());
         oauth = base.token(token.token(), token.tokenSecret()).build();
         legacy = oauth.newBuilder().signing(Signing.LEGACY_MD5).token(token.token(), null).build();

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.sandbox.RecordedRequest;
@@ -52,7 +53,7 @@ class RateLimitTest {
         sandbox.close();
     }
 
-    private FlickrClient.Builder client() {
+    private FlickrClientBuilder client() {
         return FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).secret(sandbox.secret());
     }
 
@@ -100,14 +101,25 @@ class RateLimitTest {
     }
 
     @Test
-    void clientsOfOneKeyShareOneBucket() throws Exception {
+    void clientsGivenOneLimiterShareItsTurns() throws Exception {
         Instant start = Instant.now();
+        RateLimiter shared = RateLimiter.inMemory("API key " + sandbox.apiKey(), FIVE_PER_HALF_SECOND);
         // Different timeouts, so the two do not even share a connection pool.
-        try (FlickrClient a = client().rateLimit(FIVE_PER_HALF_SECOND).build();
-             FlickrClient b = client().connectTimeout(Duration.ofSeconds(3)).rateLimit(FIVE_PER_HALF_SECOND).build()) {
+        try (FlickrClient a = client().rateLimiter(shared).build();
+             FlickrClient b = client().connectTimeout(Duration.ofSeconds(3)).rateLimiter(shared).build()) {
             hammer(2, 5, a, b);
         }
         // With a bucket each, 10 requests would all be inside their bursts and arrive at once.
+        assertPaced(start, 20, 5, Duration.ofMillis(100));
+    }
+
+    @Test
+    void aDerivedClientSharesItsParentsTurns() throws Exception {
+        Instant start = Instant.now();
+        try (FlickrClient a = client().rateLimit(FIVE_PER_HALF_SECOND).build();
+             FlickrClient b = a.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
+            hammer(2, 5, a, b);
+        }
         assertPaced(start, 20, 5, Duration.ofMillis(100));
     }
 
@@ -165,13 +177,16 @@ class RateLimitTest {
     }
 
     @Test
-    void aLaterClientsLimitAppliesToTheKey() {
+    void aLaterClientNeverChangesAnotherClientsLimit() {
         try (FlickrClient strict = client().rateLimit(new RateLimit(1, Duration.ofHours(1), 1, Duration.ofMillis(100))).build()) {
             strict.call("flickr.test.echo");
             assertThrows(FlickrTransportException.class, () -> strict.call("flickr.test.echo"));
-            try (FlickrClient loose = client().rateLimit(100, Duration.ofSeconds(1)).build()) {
-                strict.call("flickr.test.echo");
+            try (FlickrClient loose = client().rateLimit(100, Duration.ofSeconds(1)).build();
+                 FlickrClient derived = strict.newBuilder().rateLimit(100, Duration.ofSeconds(1)).build()) {
                 loose.call("flickr.test.echo");
+                derived.call("flickr.test.echo");
+                FlickrTransportException e = assertThrows(FlickrTransportException.class, () -> strict.call("flickr.test.echo"));
+                assertEquals(FlickrTransportException.Kind.RATE_LIMITED, e.kind());
             }
         }
         assertEquals(3, sandbox.requests().size());

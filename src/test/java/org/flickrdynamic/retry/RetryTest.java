@@ -161,7 +161,7 @@ class RetryTest {
         sandbox.faults().dropAfterReading(1).resetNext(1);
         assertEquals("v", client.call("flickr.test.echo", "n", "v").elementText("n"));
         assertEquals(2, sandbox.requests().size(), "the dropped one and the answered one (the reset one was not read)");
-        assertTrue(retryLog().get(0).contains("failed: The server closed the connection without answering"),
+        assertTrue(retryLog().get(0).contains("failed: the connection broke"),
                 retryLog().toString());
     }
 
@@ -201,7 +201,7 @@ class RetryTest {
         while (retryLog().isEmpty()) {
             Thread.sleep(5);
         }
-        assertTrue(retryLog().get(0).contains("(attempt 1 of 1001 failed: Connection refused)"), retryLog().get(0));
+        assertTrue(retryLog().get(0).contains("(attempt 1 of 1001 failed: Connection refused or not made)"), retryLog().get(0));
         try (Sandbox late = Sandbox.builder().port(port).start()) {
             assertEquals("rsp", call.get().getName(), "the write went through once the server was up");
             assertEquals(1, late.requests().size(), "and arrived exactly once");

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.testing.ScriptedServer;
@@ -130,7 +131,7 @@ class CallTimeoutTest {
     @Test
     void everyTimeoutIsAtLeastAMillisecond() {
         // The HTTP client counts whole milliseconds, and takes 0 as "wait for ever".
-        FlickrClient.Builder b = FlickrClient.builder();
+        FlickrClientBuilder b = FlickrClient.builder();
         for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1), Duration.ofNanos(1),
                 Duration.ofNanos(999_999)}) {
             FlickrArgumentException e = assertThrows(FlickrArgumentException.class, () -> b.callTimeout(bad));

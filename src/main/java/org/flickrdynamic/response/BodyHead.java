@@ -6,10 +6,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Passes a body through while refusing to read past a cap (so a huge or endless answer cannot fill the
- * heap) and keeping its first bytes (so an error can show how the body began).
+ * Passes a body through while keeping its first bytes, so an error can show how the body began, and
+ * counting them, so a cut-off answer can say where. The size cap is the transport's, applied before.
  */
-final class CappedInputStream extends FilterInputStream {
+final class BodyHead extends FilterInputStream {
     /** How many characters of the body's start a message shows. */
     static final int SHOWN = 240;
     /**
@@ -18,23 +18,12 @@ final class CappedInputStream extends FilterInputStream {
      */
     static final int HEAD = 1024;
 
-    /** Thrown when the body passes the cap. */
-    static final class TooLargeException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLargeException(long cap) {
-            super("the answer is larger than the " + cap + "-byte cap");
-        }
-    }
-
-    private final long cap;
     private final byte[] head = new byte[HEAD];
     private int headLength;
     private long count;
 
-    CappedInputStream(InputStream in, long cap) {
+    BodyHead(InputStream in) {
         super(in);
-        this.cap = cap;
     }
 
     @Override
@@ -48,25 +37,20 @@ final class CappedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        // Never ask for more than one byte past the cap, so the refusal happens before a large read lands.
-        long room = cap - count + 1;
-        int n = super.read(b, off, (int) Math.min(len, Math.max(1, room)));
+        int n = super.read(b, off, len);
         if (n > 0) {
             record(b, off, n);
         }
         return n;
     }
 
-    private void record(byte[] b, int off, int n) throws TooLargeException {
+    private void record(byte[] b, int off, int n) {
         if (headLength < HEAD) {
             int k = Math.min(n, HEAD - headLength);
             System.arraycopy(b, off, head, headLength, k);
             headLength += k;
         }
         count += n;
-        if (count > cap) {
-            throw new TooLargeException(cap);
-        }
     }
 
     @Override

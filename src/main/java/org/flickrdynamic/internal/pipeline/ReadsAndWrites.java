@@ -1,9 +1,16 @@
-package org.flickrdynamic.retry;
+package org.flickrdynamic.internal.pipeline;
 
 import java.util.Set;
 
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.Permission;
+
 /**
- * Methods that Flickr's table lists as reads (sent as GET, needing no permission) but that change state
+ * Whether a method only reads, which decides whether it may be repeated after its request may have
+ * arrived, and whether its answer may be cached. A read needs no write or delete permission and the table
+ * sends it as a GET; a read sent as a POST only because its URL would be too long is still a read.
+ *
+ * <p>Methods that Flickr's table lists as reads (sent as GET, needing no permission) but that change state
  * on the server, so that a repeat after the first request was received cannot be taken back. They are
  * retried as writes: only when the request certainly never reached the server.
  *
@@ -19,14 +26,14 @@ import java.util.Set;
  *     {@code oauth.checkToken} only describe a token: repeating them changes nothing.</li>
  * </ul>
  */
-public final class StatefulReads {
+final class ReadsAndWrites {
     private static final Set<String> METHODS = Set.of("flickr.auth.oauth.getAccessToken", "flickr.auth.getToken");
 
-    private StatefulReads() {
+    private ReadsAndWrites() {
     }
 
-    /** Whether a method that looks like a read changes state, and so must be retried as a write. */
-    public static boolean changesState(String method) {
-        return METHODS.contains(method);
+    /** Whether a method only reads, by the table's permission and verb, and the few reads that change state. */
+    static boolean isRead(MethodSpec spec) {
+        return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !METHODS.contains(spec.name());
     }
 }
