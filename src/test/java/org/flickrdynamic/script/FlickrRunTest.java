@@ -165,22 +165,22 @@ class FlickrRunTest {
                 #!/usr/bin/env bash
                 echo "$*" >> '%s'
                 for a in "$@"; do case "$a" in -Dmdep.outputFile=*) printf '%%s' '%s' > "${a#*=}" ;; esac; done
-                """.formatted(calls, joined(e -> e.contains("jruby"))));
+                """.formatted(calls, joined(e -> e.contains("nashorn") || e.contains("/asm"))));
         assertTrue(fakeBin.resolve("mvn").toFile().setExecutable(true));
         Map<String, String> env = Map.of("PATH", fakeBin + File.pathSeparator + System.getenv("PATH"));
-        String mine = script("mine.rb", """
-                java_import 'org.flickrdynamic.Flickr'
-                puts Flickr.call('flickr.test.echo', 'n', ARGV.length).elementText('n')
+        String mine = script("mine.js", """
+                var Flickr = Java.type('org.flickrdynamic.Flickr');
+                print(Flickr.call('flickr.test.echo', 'n', arguments.length).elementText('n'));
                 """);
         Run first = run(env, "--sandbox", mine, "a", "b");
         assertEquals(0, first.exit(), first.err());
         assertEquals("2\n", first.out());
-        assertTrue(first.err().contains("fetching the ruby engine (first use)"), first.err());
+        assertTrue(first.err().contains("fetching the js engine (first use)"), first.err());
         Run second = run(env, "--sandbox", mine);
         assertEquals("0\n", second.out(), second.err());
         List<String> asked = Files.readAllLines(calls);
         assertEquals(1, asked.size(), "Maven is asked once: " + asked);
         assertTrue(asked.get(0).contains("dependency:build-classpath") && asked.get(0).contains("-Dmdep.includeScope=test")
-                && asked.get(0).contains("-DincludeGroupIds=org.jruby"), asked.get(0));
+                && asked.get(0).contains("-DincludeGroupIds=org.openjdk.nashorn,org.ow2.asm"), asked.get(0));
     }
 }
