@@ -7,7 +7,7 @@ jar="$(find_jar)"
 if [ -z "$jar" ] || [ ! -d "$root/target/lib" ] || [ ! -d "$root/target/cli-lib" ]; then
   echo "flickr-dynamic: building the jar (first use)..." >&2
   mkdir -p "$root/target"
-  if ! (cd "$root" && mvn -B -q -DskipTests package) > "$root/target/first-build.log" 2>&1; then
+  if ! (cd "$root" && mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip package) > "$root/target/first-build.log" 2>&1; then
     cat "$root/target/first-build.log" >&2
     echo "flickr-dynamic: the build failed (log above, also in target/first-build.log)" >&2
     exit 2

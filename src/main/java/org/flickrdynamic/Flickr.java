@@ -39,6 +39,10 @@ import org.flickrdynamic.walk.Walk;
  * defaults and every call, and {@link #client()}, throws a {@link FlickrArgumentException} naming the
  * variable or file and why, until a setter changes the settings. Nothing touches the network until the
  * first call.
+ *
+ * <p>Guides: <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/client.md">docs/client.md</a> (settings,
+ * arguments, the environment) and <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/scripting.md">docs/scripting.md</a> (JShell and JVM
+ * languages).
  */
 public final class Flickr {
     private static final AtomicReference<FlickrClient> CURRENT = new AtomicReference<>();

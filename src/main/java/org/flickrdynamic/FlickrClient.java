@@ -45,6 +45,10 @@ import org.flickrdynamic.walk.Walker;
  * <p>Reads that fail for a passing reason are retried ({@link RetryPolicy}, 3 retries by default); writes
  * only when they certainly never reached the server. A rate limiter ({@link FlickrClientBuilder#rateLimiter})
  * and a cache of unsigned reads ({@link FlickrClientBuilder#cache(Duration, int)}) can be turned on.
+ *
+ * <p>Guides: <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/client.md">docs/client.md</a> (every setting),
+ * <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/errors-and-retries.md">docs/errors-and-retries.md</a> (timeouts, retries) and
+ * <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/rate-limit-and-cache.md">docs/rate-limit-and-cache.md</a>.
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */

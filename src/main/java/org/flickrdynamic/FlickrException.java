@@ -7,6 +7,8 @@ package org.flickrdynamic;
  * <p>Every error says whether the same call might succeed if tried again later ({@link #isRetryable()}).
  * No message or {@code toString()} of any subclass ever contains an API secret, a token secret or a
  * signature.
+ *
+ * <p>Guide: <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/errors-and-retries.md">docs/errors-and-retries.md</a>.
  */
 public class FlickrException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -73,14 +73,6 @@ public final class Sandbox implements AutoCloseable {
     private static final long CLOSE_GRACE_MILLIS = 5_000;
     private static final int THREADS = 8;
 
-    static {
-        // The JDK server writes headers and body in two packets; with Nagle's algorithm on, the second waits
-        // for a delayed ACK and every small answer takes ~40 ms. Read once, when the first server is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final String apiKey;
     private final String secret;
     private final DataSet data;
@@ -134,7 +126,7 @@ public final class Sandbox implements AutoCloseable {
             return t;
         });
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
+            server = NoDelayServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         } catch (IOException e) {
             executor.shutdownNow();
             tickets.close();

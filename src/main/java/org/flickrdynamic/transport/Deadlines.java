@@ -8,9 +8,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * One daemon thread, shared by every pool, that runs the tasks ending requests which run past their
  * time. A task is removed from the queue as soon as it is cancelled, so a call that ends in time leaves
- * nothing behind.
+ * nothing behind; and the thread itself ends once nothing has waited for {@link #IDLE}, so an application
+ * whose clients are closed keeps no thread of ours (a web container can unload us, {@code mvn exec:java}
+ * does not wait for us). The next call starts a new one.
  */
 final class Deadlines {
+    /** How long the thread outlives the last deadline. */
+    static final Duration IDLE = Duration.ofMillis(500);
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private Deadlines() {
@@ -40,6 +44,9 @@ final class Deadlines {
         });
         // Without this a cancelled task stays queued until its time, and a busy client would pile them up.
         t.setRemoveOnCancelPolicy(true);
+        // A worker only times out with an empty queue, so a pending deadline always keeps its thread.
+        t.setKeepAliveTime(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+        t.allowCoreThreadTimeOut(true);
         return t;
     }
 }

@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  * {@link IllegalStateException}. Errors of the calls ({@code FlickrApiException} and the others) surface
  * from the step that fetches the page.
  *
+ * <p>Guide: <a href="https://github.com/flickrdynamic/flickr-dynamic/blob/main/docs/walking-pages.md">docs/walking-pages.md</a>.
+ *
  * @param <T> what is walked: the items ({@code <photo>}, {@code <group>} ...) or the page elements
  */
 public final class Walk<T> implements Stream<T>, Iterable<T> {

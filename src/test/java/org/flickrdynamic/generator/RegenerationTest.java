@@ -15,6 +15,7 @@ import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.testing.SharedFolder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ class RegenerationTest {
     Path dir;
 
     @Test
+    @Tag(SharedFolder.TAG)
     void committedTableIsTheGeneratorsOutputByteForByte() throws IOException {
         Path out = dir.resolve("methods.yaml");
         RegenerateMethods.main(new String[] {SharedFolder.path().toString(), out.toString()});
@@ -51,6 +53,7 @@ class RegenerationTest {
     }
 
     @Test
+    @Tag(SharedFolder.TAG)
     void generatingTwiceGivesTheSameBytes() throws IOException {
         String first = RegenerateMethods.render(RegenerateMethods.build(SharedFolder.path()));
         String second = RegenerateMethods.render(RegenerateMethods.build(SharedFolder.path()));
@@ -58,6 +61,7 @@ class RegenerationTest {
     }
 
     @Test
+    @Tag(SharedFolder.TAG)
     void loadedTableEqualsTheGeneratorsModel() throws IOException {
         GeneratedTable model = RegenerateMethods.build(SharedFolder.path());
         Path out = dir.resolve("roundtrip.yaml");

@@ -15,6 +15,7 @@ import org.flickrdynamic.generator.SeedManual.SeedArgument;
 import org.flickrdynamic.generator.SeedManual.SeedMethod;
 import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.testing.SharedFolder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class SeedParserTest {
@@ -121,6 +122,7 @@ class SeedParserTest {
     }
 
     @Test
+    @Tag(SharedFolder.TAG)
     void theRealSeed() throws IOException {
         SeedManual seed = SeedParser.parse(SharedFolder.SEED, Files.readString(SharedFolder.seed(), StandardCharsets.UTF_8));
         assertEquals(174, seed.indexNames().size());

@@ -18,18 +18,24 @@ import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.Node;
 import org.flickrdynamic.testing.SeedText;
-import org.junit.jupiter.api.BeforeAll;
+import org.flickrdynamic.testing.SharedFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The examples converted from the seed's s-expressions, parsed as XML and checked field by field. */
+@Tag(SharedFolder.TAG)
 class BundledTableExamplesTest {
     private static MethodTable table;
     private static SeedText seed;
 
-    @BeforeAll
-    static void read() throws IOException {
-        table = MethodTable.bundled();
-        seed = SeedText.read();
+    /** Per test, not in a BeforeAll, so that without the sources each test is reported as skipped, with the reason. */
+    @BeforeEach
+    void read() throws IOException {
+        if (seed == null) {
+            table = MethodTable.bundled();
+            seed = SeedText.read();
+        }
     }
 
     /** The example as Flickr would send it, parsed: {@code <rsp stat="ok">payload</rsp>}. */

@@ -6,30 +6,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared folder beside the repository that holds the method table's sources. Tests find it through
- * the system property {@value #PROPERTY}, which the build sets.
+ * The folder that holds the method table's sources: the seed manual and the 2023 reflection data. It is
+ * not part of the repository, so the tests that read it (tagged {@value #TAG}) name it through the
+ * system property {@value #PROPERTY} or the environment variable {@value #VARIABLE}; without either
+ * they are skipped, saying how to run them (see {@link Outside} for strict runs).
  */
 public final class SharedFolder {
-    /** The system property naming the shared folder. */
-    public static final String PROPERTY = "flickrdynamic.shared";
-    /** The seed manual, relative to the shared folder. */
+    /** The JUnit tag of the tests that need the sources. */
+    public static final String TAG = "sources";
+    /** The system property naming the folder. */
+    public static final String PROPERTY = "flickrdynamic.sources";
+    /** The environment variable naming the folder when the property is not set. */
+    public static final String VARIABLE = "FLICKR_DYNAMIC_SOURCES";
+    /** The seed manual, relative to the folder. */
     public static final String SEED = "seeds/002_f0066e5f0a05da11.txt";
-    /** The current API's method list, relative to the shared folder. */
+    /** The current API's method list, relative to the folder. */
     public static final String API = "reference/flickr-api-methods-2023.json";
 
     private SharedFolder() {
     }
 
-    /** The shared folder; fails the test, saying where it looked, when it is not there. */
+    /**
+     * The folder; skips the test (fails it in a strict run), saying how to name it, when it is not named,
+     * and fails it when the named folder does not hold the sources.
+     */
     public static Path path() {
         String p = System.getProperty(PROPERTY);
-        if (p == null) {
-            fail("system property " + PROPERTY + " is not set; run the tests through Maven, which sets it to ../shared");
+        if (p == null || p.isBlank()) {
+            p = System.getenv(VARIABLE);
         }
-        Path dir = Path.of(p);
+        Outside.requireOrSkip(p != null && !p.isBlank(), "the method table's sources are not named; run with -D"
+                + PROPERTY + "=DIR (or " + VARIABLE + "=DIR), DIR holding " + SEED + " and " + API);
+        Path dir = Path.of(p).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve(SEED)) || !Files.isRegularFile(dir.resolve(API))) {
-            fail("the shared folder " + dir.toAbsolutePath().normalize() + " (system property " + PROPERTY
-                    + ") does not hold " + SEED + " and " + API);
+            // A folder that was named but is wrong is a mistake to report, not a reason to skip.
+            fail("the sources folder " + dir + " (" + PROPERTY + " / " + VARIABLE + ") does not hold " + SEED + " and " + API);
         }
         return dir;
     }
