@@ -201,7 +201,7 @@ public final class FlickrClientBuilder {
 
     /**
      * How many times a failed call may be sent again (default 3); 0 disables retries. Reads are retried
-     * on any passing failure, writes only when they never reached the server; see {@link Retrier}.
+     * on any passing failure, writes only when they never reached the server (see docs/errors-and-retries.md).
      */
     public FlickrClientBuilder retries(int retries) {
         this.retryPolicy = retryPolicy.withRetries(retries);
