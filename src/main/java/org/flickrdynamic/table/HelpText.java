@@ -25,6 +25,9 @@ public final class HelpText {
     public static String of(MethodTable table, MethodSpec m) {
         StringBuilder sb = new StringBuilder();
         sb.append(m.name()).append('\n');
+        if (m.retired()) {
+            sb.append("  RETIRED: Flickr's current API no longer lists this method; Flickr may refuse it.\n");
+        }
         String description = plain(m.description());
         if (!description.isEmpty()) {
             sb.append(wrap(description, "  ")).append('\n');
@@ -42,6 +45,12 @@ public final class HelpText {
                     .append(m.paging().itemElement()).append(">), see page and per_page");
         }
         sb.append('\n');
+        if (m.maxResults() > 0) {
+            sb.append("  results:    at most ").append(m.maxResults()).append(" per query (Flickr's cap)\n");
+        }
+        if (m.changesStateOnRead()) {
+            sb.append("  state:      changes state on Flickr although it is a read; never repeated blindly\n");
+        }
 
         sb.append("\nArguments: (api_key is added from the settings)\n");
         if (m.arguments().isEmpty()) {
@@ -108,6 +117,9 @@ public final class HelpText {
         sb.append(", ").append(m.httpVerb());
         if (m.isPaged()) {
             sb.append(", paged");
+        }
+        if (m.retired()) {
+            sb.append(", retired");
         }
         return sb.append(']').toString();
     }
