@@ -1,14 +1,13 @@
 package org.flickrdynamic;
 
+import org.flickrdynamic.table.MethodTable;
+
 /**
  * Flickr answered {@code <rsp stat="fail">}. The message names the method, the code, Flickr's own
  * message and, when the method table has one, the table's explanation of that code.
  */
 public class FlickrApiException extends FlickrException {
     private static final long serialVersionUID = 1L;
-
-    /** Codes Flickr documents as temporary: 105 service unavailable, 106 write failed, 201 busy. */
-    private static final java.util.Set<Integer> TEMPORARY_CODES = java.util.Set.of(105, 106, 201);
 
     private final String method;
     private final int code;
@@ -27,7 +26,7 @@ public class FlickrApiException extends FlickrException {
 
     private FlickrApiException(String method, int code, String flickrMessage, String explanation, int attempts) {
         super(describe(method, code, flickrMessage, explanation) + attemptsNote(attempts),
-                TEMPORARY_CODES.contains(code), null, attempts);
+                MethodTable.bundled().temporaryErrorCodes().contains(code), null, attempts);
         this.method = method;
         this.code = code;
         this.flickrMessage = flickrMessage == null ? "" : flickrMessage;

@@ -23,7 +23,6 @@ import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
 import org.flickrdynamic.retry.Retrier;
 import org.flickrdynamic.retry.RetryPolicy;
-import org.flickrdynamic.retry.StatefulReads;
 import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.sign.OAuth1Signer;
 import org.flickrdynamic.sign.SecretMask;
@@ -184,10 +183,10 @@ public final class FlickrClient implements AutoCloseable {
 
     /**
      * A read, for retries and the cache: needs no write or delete permission, is sent as a GET, and is not
-     * one of the few such methods that change state anyway ({@link StatefulReads}).
+     * one of the few such methods that change state anyway ({@link MethodSpec#changesStateOnRead()}).
      */
     private static boolean isRead(MethodSpec spec) {
-        return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !StatefulReads.changesState(spec.name());
+        return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !spec.changesStateOnRead();
     }
 
     /** One attempt: wait for the rate limit, sign, send, parse. */

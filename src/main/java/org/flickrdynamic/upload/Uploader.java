@@ -77,7 +77,7 @@ public final class Uploader {
      * @return the new photo's id, or with {@code async=1} the ticket id to wait on
      */
     public String upload(Path file, Map<?, ?> args) {
-        return send(UploadSpecs.UPLOAD, context.endpoints().upload(), file, null, args);
+        return send(UploadSpecs.of(context.table(), UploadSpecs.UPLOAD_NAME), context.endpoints().upload(), file, null, args);
     }
 
     /**
@@ -89,14 +89,14 @@ public final class Uploader {
      * @return the photo's id, or with {@code async=1} the ticket id to wait on
      */
     public String replace(Path file, String photoId, Map<?, ?> args) {
-        return send(UploadSpecs.REPLACE, context.endpoints().replace(), file, photoId, args);
+        return send(UploadSpecs.of(context.table(), UploadSpecs.REPLACE_NAME), context.endpoints().replace(), file, photoId, args);
     }
 
     private String send(MethodSpec spec, String url, Path file, String photoId, Map<?, ?> args) {
         Problems problems = new Problems();
         UploadFile.check(file, problems);
         Map<String, String> given = new LinkedHashMap<>();
-        if (spec == UploadSpecs.REPLACE) {
+        if (spec.name().equals(UploadSpecs.REPLACE_NAME)) {
             if (photoId == null || photoId.isBlank()) {
                 problems.add("no photo id was given: replace needs the id of the photo whose file to replace");
             } else {
