@@ -19,6 +19,7 @@ import org.flickrdynamic.limit.RateLimiters;
 import org.flickrdynamic.request.ArgumentNormalizer;
 import org.flickrdynamic.request.CallValidator;
 import org.flickrdynamic.request.MethodResolver;
+import org.flickrdynamic.request.RetiredMethods;
 import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.response.ResponseReader;
 import org.flickrdynamic.retry.Retrier;
@@ -163,6 +164,7 @@ public final class FlickrClient implements AutoCloseable {
                 credentials.canSign(), credentials.hasToken(), settings.tokenPermission, settings.tokenUser),
                 sign, problems);
         problems.throwIfAny(spec.name());
+        RetiredMethods.warnOnce(spec);
 
         boolean read = isRead(spec);
         String url = settings.endpoints.rest();
