@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
 import org.flickrdynamic.table.Permission;
-import org.flickrdynamic.testing.RecordingLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Facts the method table states, at work through a client against the sandbox: a retired method warns
- * once and says so in its help, a method the table marks signed is never sent unsigned, and a code the
- * table documents is explained in the exception.
+ * Facts the method table states, at work through a client against the sandbox: a method the table
+ * marks signed is never sent unsigned, a code the table documents is explained in the exception and in
+ * help, and a code it marks temporary may be retried. (Retired methods: {@code RetiredMethodsTest}.)
  */
 class TableFactsTest {
     private Sandbox sandbox;
@@ -36,32 +33,6 @@ class TableFactsTest {
     void stop() {
         client.close();
         sandbox.close();
-    }
-
-    /** Calls a method, whatever the sandbox answers; the request goes out either way. */
-    private void callIgnoringTheAnswer(String method) {
-        try {
-            client.call(method);
-        } catch (FlickrApiException answered) {
-            // Flickr may refuse a retired method; the warning is what is looked at here.
-        }
-    }
-
-    @Test
-    void aRetiredMethodWarnsOncePerJvmAndItsHelpSaysSo() {
-        RecordingLogs.clear();
-        callIgnoringTheAnswer("flickr.groups.browse");
-        callIgnoringTheAnswer("groups.browse");
-        callIgnoringTheAnswer("flickr.test.login");
-        List<String> warnings = RecordingLogs.of("RetiredMethods");
-        assertEquals(List.of("WARN org.flickrdynamic.request.RetiredMethods: flickr.groups.browse is retired: Flickr's"
-                + " current API no longer lists it, so Flickr may refuse the call"), warnings);
-        assertEquals(3, sandbox.requests().size(), "a retired method is still sent");
-
-        String help = client.help("groups.browse");
-        assertTrue(help.startsWith("flickr.groups.browse\n  RETIRED: Flickr's current API no longer lists this method"),
-                help);
-        assertFalse(client.help("test.login").contains("RETIRED"));
     }
 
     @Test
@@ -84,6 +55,10 @@ class TableFactsTest {
                 e.explanation());
         assertTrue(e.getMessage().contains("(The photo id was either invalid"), e.getMessage());
         assertFalse(e.isRetryable(), "code 1 is not marked temporary in the table");
+        String help = client.help("photos.getInfo");
+        assertTrue(help.contains("\n  1 Photo not found.: The photo id was either invalid"), help);
+        assertTrue(help.contains("\n  2 Photo is private: The photo exists but the caller may not see it."
+                + " (undocumented; Flickr is known to send it)\n"), help);
     }
 
     @Test

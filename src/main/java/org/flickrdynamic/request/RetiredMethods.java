@@ -19,6 +19,11 @@ public final class RetiredMethods {
     private RetiredMethods() {
     }
 
+    /** Forgets which methods were warned about, so a test sees the first warning again. */
+    static void forgetWarnings() {
+        WARNED.clear();
+    }
+
     /** Logs the warning for a retired method, the first time this JVM calls it. */
     public static void warnOnce(MethodSpec method) {
         if (method.retired() && WARNED.add(method.name())) {

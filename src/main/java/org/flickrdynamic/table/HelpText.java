@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class HelpText {
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);");
     private static final int WIDTH = 96;
+    /** How the table's source of a code Flickr sends without documenting it begins. */
+    private static final String UNDOCUMENTED = "observed:";
 
     private HelpText() {
     }
@@ -140,6 +142,9 @@ public final class HelpText {
         String x = plain(e.explanation());
         if (!x.isEmpty() && !x.equals(plain(e.message()))) {
             sb.append(": ").append(x);
+        }
+        if (e.source() != null && e.source().startsWith(UNDOCUMENTED)) {
+            sb.append(" (undocumented; Flickr is known to send it)");
         }
         sb.append('\n');
     }
