@@ -3,11 +3,13 @@ package org.flickrdynamic.generator;
 import static org.flickrdynamic.generator.ApiReference.as;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.ErrorSpec;
@@ -59,7 +61,7 @@ record FlickrFacts(Map<Integer, ErrorSpec> commonErrors, Set<Integer> temporaryC
             ErrorSpec spec = error(e, file + ": common_errors");
             common.put(spec.code(), spec);
         }
-        Set<Integer> temporary = new java.util.TreeSet<>();
+        Set<Integer> temporary = new TreeSet<>();
         for (Map<?, ?> e : entries(top, "temporary_errors", file)) {
             as(String.class, e.get("source"), file + ": temporary_errors: source");
             temporary.add(as(Integer.class, e.get("code"), file + ": temporary_errors: code"));
@@ -69,7 +71,7 @@ record FlickrFacts(Map<Integer, ErrorSpec> commonErrors, Set<Integer> temporaryC
             String method = as(String.class, e.get("method"), file + ": observed_errors: method");
             observed.computeIfAbsent(method, m -> new ArrayList<>()).add(error(e, file + ": observed_errors: " + method));
         }
-        Set<String> stateful = new java.util.TreeSet<>();
+        Set<String> stateful = new TreeSet<>();
         for (Map<?, ?> e : entries(top, "changes_state_on_read", file)) {
             as(String.class, e.get("source"), file + ": changes_state_on_read: source");
             stateful.add(as(String.class, e.get("method"), file + ": changes_state_on_read: method"));
@@ -91,11 +93,11 @@ record FlickrFacts(Map<Integer, ErrorSpec> commonErrors, Set<Integer> temporaryC
     }
 
     FlickrFacts {
-        commonErrors = java.util.Collections.unmodifiableMap(new TreeMap<>(commonErrors));
+        commonErrors = Collections.unmodifiableMap(new TreeMap<>(commonErrors));
         temporaryCodes = Set.copyOf(temporaryCodes);
-        observedErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(observedErrors));
+        observedErrors = Collections.unmodifiableMap(new LinkedHashMap<>(observedErrors));
         changesStateOnRead = Set.copyOf(changesStateOnRead);
-        maxResults = java.util.Collections.unmodifiableMap(new TreeMap<>(maxResults));
+        maxResults = Collections.unmodifiableMap(new TreeMap<>(maxResults));
         uploads = List.copyOf(uploads);
     }
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -85,7 +86,7 @@ final class TableMerger {
             }
             common.put(code, new ErrorSpec(code, e.message(), e.explanation(), e.source(), true));
         }
-        List<ErrorSpec> commonErrors = new ArrayList<>(new java.util.TreeMap<>(common).values());
+        List<ErrorSpec> commonErrors = new ArrayList<>(new TreeMap<>(common).values());
         Set<String> names = new TreeSet<>(seed.indexNames());
         names.addAll(api.methods().keySet());
         Set<String> unknown = new TreeSet<>(facts.observedErrors().keySet());
@@ -169,7 +170,7 @@ final class TableMerger {
      * the seed lacks, then the codes Flickr is known to send undocumented. Each keeps its source.
      */
     private List<ErrorSpec> errors(String name, SeedMethod s) {
-        Map<Integer, ErrorSpec> errors = new java.util.TreeMap<>();
+        Map<Integer, ErrorSpec> errors = new TreeMap<>();
         if (s != null) {
             for (ErrorSpec e : s.errors()) {
                 if (!CommonErrors.isCommon(e, common)) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -42,7 +44,7 @@ public final class MethodTable {
     /** Reads the part before the methods on first use; null when it was given. */
     private final Supplier<TableHeader> headerReader;
     private volatile TableHeader header;
-    private volatile java.util.Set<Integer> temporaryCodes;
+    private volatile Set<Integer> temporaryCodes;
     private volatile List<MethodSpec> all;
 
     /**
@@ -198,16 +200,16 @@ public final class MethodTable {
      * The codes the table marks as temporary (105 Service currently unavailable, ...): Flickr failed for a
      * passing reason, so the same call may succeed when repeated.
      */
-    public java.util.Set<Integer> temporaryErrorCodes() {
-        java.util.Set<Integer> codes = temporaryCodes;
+    public Set<Integer> temporaryErrorCodes() {
+        Set<Integer> codes = temporaryCodes;
         if (codes == null) {
-            java.util.Set<Integer> found = new java.util.TreeSet<>();
+            Set<Integer> found = new TreeSet<>();
             for (ErrorSpec e : commonErrors().values()) {
                 if (e.temporary()) {
                     found.add(e.code());
                 }
             }
-            codes = java.util.Set.copyOf(found);
+            codes = Set.copyOf(found);
             temporaryCodes = codes;
         }
         return codes;
