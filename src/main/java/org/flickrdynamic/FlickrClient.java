@@ -12,6 +12,7 @@ import org.flickrdynamic.internal.pipeline.Pipeline;
 import org.flickrdynamic.request.ArgumentNormalizer;
 import org.flickrdynamic.request.CallValidator;
 import org.flickrdynamic.request.MethodResolver;
+import org.flickrdynamic.request.RetiredMethods;
 import org.flickrdynamic.request.Problems;
 import org.flickrdynamic.retry.Retrier;
 import org.flickrdynamic.retry.RetryPolicy;
@@ -150,6 +151,7 @@ public final class FlickrClient implements AutoCloseable {
 
     /** The whole request path is the pipeline's: prepare (validate, sign?, read or write, verb, encode), execute. */
     private Element invoke(MethodSpec spec, Map<String, String> given, Problems problems) {
+        RetiredMethods.warnOnce(spec);
         return pipeline.execute(pipeline.prepareCall(spec, given, problems));
     }
 

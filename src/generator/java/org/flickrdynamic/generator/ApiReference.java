@@ -62,7 +62,8 @@ record ApiReference(String source, Map<String, ApiMethod> methods) {
         return new ApiReference(as(String.class, top.get("source"), file + ": source"), methods);
     }
 
-    private static <T> T as(Class<T> type, Object value, String what) {
+    /** The value as a {@code type}, or an error naming {@code what} and what was found instead. */
+    static <T> T as(Class<T> type, Object value, String what) {
         if (!type.isInstance(value)) {
             throw new IllegalArgumentException(what + ": expected " + type.getSimpleName() + ", found "
                     + (value == null ? "nothing" : value.getClass().getSimpleName()));

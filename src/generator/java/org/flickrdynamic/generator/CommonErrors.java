@@ -17,18 +17,13 @@ final class CommonErrors {
     /** Where Flickr's API-wide codes start. */
     static final int FIRST_COMMON = 95;
 
-    /**
-     * API-wide codes Flickr added after the seed was written, with the texts of Flickr's current method
-     * pages (106's text also stands in the shared API pages beside the seed).
-     */
-    static final List<ErrorSpec> NEWER = List.of(
-            new ErrorSpec(95, "SSL is required", "SSL is required to access the Flickr API."),
-            new ErrorSpec(106, "Write operation failed", "The requested operation failed due to a temporary issue."));
-
     private CommonErrors() {
     }
 
-    /** The common codes, sorted by code: the seed's shared ones, then {@link #NEWER} where the seed has none. */
+    /**
+     * The seed's common codes, sorted by code. Those Flickr added after the seed was written come from
+     * {@link FlickrFacts}.
+     */
     static List<ErrorSpec> of(SeedManual seed) {
         Map<Integer, Map<ErrorSpec, Integer>> texts = new TreeMap<>();
         Map<Integer, Integer> methodsListing = new TreeMap<>();
@@ -46,9 +41,6 @@ final class CommonErrors {
                 common.put(code, mostFrequent(variants));
             }
         });
-        for (ErrorSpec e : NEWER) {
-            common.putIfAbsent(e.code(), e);
-        }
         return new ArrayList<>(common.values());
     }
 

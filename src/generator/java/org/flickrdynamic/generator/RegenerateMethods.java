@@ -50,7 +50,8 @@ public final class RegenerateMethods {
         String apiText = Files.readString(shared.resolve(API), StandardCharsets.UTF_8);
         SeedManual seed = SeedParser.parse(SEED, seedText);
         ApiReference api = ApiReference.parse(API, apiText);
-        return TableMerger.merge(seed, SEED, seedDescription(seed), api, PagingGuide.KNOWN);
+        return TableMerger.merge(seed, SEED, seedDescription(seed), api, RecordedReflection.bundled(),
+                FlickrFacts.bundled(), PagingGuide.KNOWN);
     }
 
     /** The whole methods.yaml text for a table. */
@@ -62,6 +63,9 @@ public final class RegenerateMethods {
                 "(SHARED_DIR defaults to ../shared). It merges two sources found there:",
                 "  " + SEED + "  the manual of a Scheme wrapper for Flickr",
                 "  " + API + "  the current API's method list",
+                "with two data files of the generator (src/generator/resources/org/flickrdynamic/generator):",
+                "  " + RecordedReflection.RESOURCE + "  Flickr's recorded reflection answers (error codes, signing)",
+                "  " + FlickrFacts.RESOURCE + "  facts neither source states, each with its evidence",
                 "To change an entry, change the generator (src/generator/java) or its sources and regenerate.",
                 "Every field is described in docs/method-table.md.",
                 ""));

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import org.flickrdynamic.generator.SeedManual.SeedArgument;
 import org.flickrdynamic.generator.SeedManual.SeedMethod;
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.ErrorSpec;
+import org.flickrdynamic.table.Limits;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.Paging;
 import org.flickrdynamic.table.Permission;
@@ -36,16 +38,21 @@ final class TableMerger {
 
     private final SeedManual seed;
     private final ApiReference api;
+    private final RecordedReflection recorded;
+    private final FlickrFacts facts;
     private final String seedFile;
     private final Map<String, Paging> knownPaging;
     private final Map<Integer, ErrorSpec> common = new HashMap<>();
     private final Set<String> knownPagingUsed = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
 
-    private TableMerger(SeedManual seed, String seedFile, ApiReference api, Map<String, Paging> knownPaging) {
+    private TableMerger(SeedManual seed, String seedFile, ApiReference api, RecordedReflection recorded,
+                        FlickrFacts facts, Map<String, Paging> knownPaging) {
         this.seed = seed;
         this.seedFile = seedFile;
         this.api = api;
+        this.recorded = recorded;
+        this.facts = facts;
         this.knownPaging = knownPaging;
     }
 
@@ -53,23 +60,43 @@ final class TableMerger {
      * Builds the table.
      *
      * @param seedSource  the line the table gives to describe the seed
+     * @param recorded    Flickr's recorded reflection answers: error codes and signing flags
+     * @param facts       what neither source states ({@link FlickrFacts})
      * @param knownPaging list and item elements for paged methods the seed has no paged example of
      *                    ({@link PagingGuide#KNOWN}); every entry must be needed
      * @throws IllegalArgumentException when the sources cannot be merged (an example that does not
-     *                                  convert, a paged method whose item element nobody knows, ...)
+     *                                  convert, a paged method whose item element nobody knows, a fact
+     *                                  about a method the table lacks, ...)
      */
     static GeneratedTable merge(SeedManual seed, String seedFile, String seedSource, ApiReference api,
-                                Map<String, Paging> knownPaging) {
-        return new TableMerger(seed, seedFile, api, knownPaging).merge(seedSource);
+                                RecordedReflection recorded, FlickrFacts facts, Map<String, Paging> knownPaging) {
+        return new TableMerger(seed, seedFile, api, recorded, facts, knownPaging).merge(seedSource);
     }
 
     private GeneratedTable merge(String seedSource) {
-        List<ErrorSpec> commonErrors = CommonErrors.of(seed);
-        for (ErrorSpec e : commonErrors) {
-            common.put(e.code(), e);
+        for (ErrorSpec e : CommonErrors.of(seed)) {
+            common.put(e.code(), e.withSource(FlickrFacts.SEED));
         }
+        facts.commonErrors().forEach(common::putIfAbsent);
+        for (int code : facts.temporaryCodes()) {
+            ErrorSpec e = common.get(code);
+            if (e == null) {
+                throw new IllegalArgumentException(FlickrFacts.RESOURCE + " marks " + code
+                        + " temporary, but it is not a common error code");
+            }
+            common.put(code, new ErrorSpec(code, e.message(), e.explanation(), e.source(), true));
+        }
+        List<ErrorSpec> commonErrors = new ArrayList<>(new TreeMap<>(common).values());
         Set<String> names = new TreeSet<>(seed.indexNames());
         names.addAll(api.methods().keySet());
+        Set<String> unknown = new TreeSet<>(facts.observedErrors().keySet());
+        unknown.addAll(facts.changesStateOnRead());
+        unknown.addAll(facts.maxResults().keySet());
+        unknown.removeAll(names);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(FlickrFacts.RESOURCE + " states facts about methods neither source names: "
+                    + unknown);
+        }
         List<MethodSpec> methods = new ArrayList<>();
         for (String name : names) {
             methods.add(method(name));
@@ -80,7 +107,8 @@ final class TableMerger {
             throw new IllegalArgumentException("PagingGuide.KNOWN lists methods that are not paged or whose "
                     + "paging the seed's example already shows: " + stale);
         }
-        return new GeneratedTable(seedSource, api.source(), commonErrors, methods, notes);
+        return new GeneratedTable(seedSource, api.source(), recorded.source(), commonErrors,
+                new Limits(facts.maxPage()), facts.uploads(), methods, notes);
     }
 
     private MethodSpec method(String name) {
@@ -107,6 +135,12 @@ final class TableMerger {
             // permission none: the token is implicit, so only a signed call as that user can carry it.
             needsLogin = permission != Permission.NONE || requiresTokenArgument(a);
             needsSigning = needsLogin || saysMustBeSigned(description);
+            RecordedReflection.Recorded r = recorded.methods().get(name);
+            if (!needsSigning && r != null && r.needsSigning()) {
+                // flickr.auth.oauth.getAccessToken: neither its permission nor its description says so.
+                needsSigning = true;
+                notes.add(name + ": Flickr's recorded reflection answer says it must be signed; the table follows it");
+            }
             if (s != null) {
                 noteAuthConflicts(s, needsLogin, needsSigning);
             }
@@ -122,17 +156,43 @@ final class TableMerger {
         }
         Paging paging = paging(name, arguments, example);
 
-        List<ErrorSpec> errors = new ArrayList<>();
+        if (a == null) {
+            notes.add(name + ": the current API no longer lists it; the table marks it retired");
+        }
+        return new MethodSpec(name, description, source, needsLogin, needsSigning, permission, verb, arguments,
+                paging, errors(name, s), example == null ? null : example.xml(), s == null ? null : s.explanation(),
+                ACCEPTS_ANY_ARGUMENTS.contains(name), a == null, facts.changesStateOnRead().contains(name),
+                facts.maxResults().getOrDefault(name, 0), null);
+    }
+
+    /**
+     * A method's own codes, by code: the seed's (those not common), then the recorded reflection answer's
+     * the seed lacks, then the codes Flickr is known to send undocumented. Each keeps its source.
+     */
+    private List<ErrorSpec> errors(String name, SeedMethod s) {
+        Map<Integer, ErrorSpec> errors = new TreeMap<>();
         if (s != null) {
             for (ErrorSpec e : s.errors()) {
                 if (!CommonErrors.isCommon(e, common)) {
-                    errors.add(e);
+                    errors.putIfAbsent(e.code(), e.withSource(FlickrFacts.SEED));
                 }
             }
         }
-        return new MethodSpec(name, description, source, needsLogin, needsSigning, permission, verb, arguments,
-                paging, errors, example == null ? null : example.xml(), s == null ? null : s.explanation(),
-                ACCEPTS_ANY_ARGUMENTS.contains(name));
+        RecordedReflection.Recorded r = recorded.methods().get(name);
+        if (r != null) {
+            for (ErrorSpec e : r.errors()) {
+                if (!common.containsKey(e.code())) {
+                    errors.putIfAbsent(e.code(), e);
+                }
+            }
+        }
+        for (ErrorSpec e : facts.observedErrors().getOrDefault(name, List.of())) {
+            if (errors.putIfAbsent(e.code(), e) != null) {
+                throw new IllegalArgumentException(FlickrFacts.RESOURCE + " lists " + name + " code " + e.code()
+                        + " as undocumented, but a source documents it: drop it from the facts");
+            }
+        }
+        return List.copyOf(errors.values());
     }
 
     private static boolean requiresTokenArgument(ApiMethod a) {

@@ -16,7 +16,11 @@ final class YamlWriter {
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put("seed", table.seedSource());
         sources.put("api", table.apiSource());
-        return MethodTableWriter.write(header, sources, table.commonErrors(), table.methods());
+        sources.put("reflection", table.reflectionSource());
+        sources.put("facts", "src/generator/resources/org/flickrdynamic/generator/" + FlickrFacts.RESOURCE
+                + ": facts neither source states; each entry that comes from it cites its own evidence");
+        return MethodTableWriter.write(header, sources, table.commonErrors(), table.limits(), table.uploads(),
+                table.methods());
     }
 
     /** One string as YAML; see {@link MethodTableWriter#scalar}. */

@@ -75,6 +75,7 @@ final class Clients {
             MethodsRefresh.Result result = new MethodsRefresh(client, MethodTable.bundled()).run();
             int code = writer.write(output, o -> o.print(result.yaml()));
             if (code == FlickrCommand.OK) {
+                result.warnings().forEach(w -> err.println("flickr: warning: " + w));
                 err.println("flickr: refreshed " + result.summary() + (output == null ? "" : "; written to " + output));
             }
             return code;

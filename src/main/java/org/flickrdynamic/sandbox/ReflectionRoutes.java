@@ -30,8 +30,9 @@ import org.flickrdynamic.table.MethodTable;
  * {@code api_key} argument first; it is not in the table, which lists only a method's own arguments.
  * Beyond Flickr's format, the attributes {@code httpverb}, {@code source}, {@code anyarguments="1"}
  * (a method taking arguments beyond its list), {@code paginglist} and {@code pagingitem} (a paged
- * method's list and item elements) and {@code common="1"} carry the table's remaining facts; a
- * client reading Flickr's format ignores them. {@code <response>} and {@code <explanation>} are left
+ * method's list and item elements), {@code retired="1"}, {@code changesstate="1"} (a read that changes
+ * state), {@code maxresults}, and on errors {@code common="1"}, {@code source} and {@code temporary="1"}
+ * carry the table's remaining facts; a client reading Flickr's format ignores them. {@code <response>} and {@code <explanation>} are left
  * out when the table has none.
  */
 final class ReflectionRoutes {
@@ -74,6 +75,15 @@ final class ReflectionRoutes {
         if (m.paging() != null) {
             x.attr("paginglist", m.paging().listElement()).attr("pagingitem", m.paging().itemElement());
         }
+        if (m.retired()) {
+            x.attr("retired", 1);
+        }
+        if (m.changesStateOnRead()) {
+            x.attr("changesstate", 1);
+        }
+        if (m.maxResults() > 0) {
+            x.attr("maxresults", m.maxResults());
+        }
         x.body().element("description", m.description());
         if (m.exampleResponse() != null) {
             x.element("response", m.exampleResponse());
@@ -106,6 +116,12 @@ final class ReflectionRoutes {
         x.open("error").attr("code", e.code()).attr("message", e.message());
         if (common) {
             x.attr("common", 1);
+        }
+        if (e.source() != null) {
+            x.attr("source", e.source());
+        }
+        if (e.temporary()) {
+            x.attr("temporary", 1);
         }
         x.body().text(e.explanation()).close("error");
     }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class HelpText {
     private static final Pattern NUMERIC_ENTITY = Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);");
     private static final int WIDTH = 96;
+    /** How the table's source of a code Flickr sends without documenting it begins. */
+    private static final String UNDOCUMENTED = "observed:";
 
     private HelpText() {
     }
@@ -25,6 +27,9 @@ public final class HelpText {
     public static String of(MethodTable table, MethodSpec m) {
         StringBuilder sb = new StringBuilder();
         sb.append(m.name()).append('\n');
+        if (m.retired()) {
+            sb.append("  RETIRED: Flickr's current API no longer lists this method; Flickr may refuse it.\n");
+        }
         String description = plain(m.description());
         if (!description.isEmpty()) {
             sb.append(wrap(description, "  ")).append('\n');
@@ -42,6 +47,12 @@ public final class HelpText {
                     .append(m.paging().itemElement()).append(">), see page and per_page");
         }
         sb.append('\n');
+        if (m.maxResults() > 0) {
+            sb.append("  results:    at most ").append(m.maxResults()).append(" per query (Flickr's cap)\n");
+        }
+        if (m.changesStateOnRead()) {
+            sb.append("  state:      changes state on Flickr although it is a read; never repeated blindly\n");
+        }
 
         sb.append("\nArguments: (api_key is added from the settings)\n");
         if (m.arguments().isEmpty()) {
@@ -109,6 +120,9 @@ public final class HelpText {
         if (m.isPaged()) {
             sb.append(", paged");
         }
+        if (m.retired()) {
+            sb.append(", retired");
+        }
         return sb.append(']').toString();
     }
 
@@ -128,6 +142,9 @@ public final class HelpText {
         String x = plain(e.explanation());
         if (!x.isEmpty() && !x.equals(plain(e.message()))) {
             sb.append(": ").append(x);
+        }
+        if (e.source() != null && e.source().startsWith(UNDOCUMENTED)) {
+            sb.append(" (undocumented; Flickr is known to send it)");
         }
         sb.append('\n');
     }

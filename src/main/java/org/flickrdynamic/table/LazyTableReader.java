@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -15,7 +14,7 @@ import java.util.function.Supplier;
  * times what the rest of the start does; scanning it for method boundaries costs about a millisecond.
  *
  * <p>The layout relied on: a line {@code format: 1} and then the {@code methods:} key, last, at the
- * start of a line; the top of the file is read when the common errors are first needed; each entry
+ * start of a line; the top of the file is read when the common errors, limits or uploads are first needed; each entry
  * starts with a line {@code "  - name: flickr.x.y"}; every other line of the list is blank or indented
  * four spaces or more; names are sorted and unique. Any other text is read by the full, eager
  * {@link MethodTableLoader}. Used for the bundled table only, whose validity the build checks: a file a
@@ -71,7 +70,7 @@ final class LazyTableReader {
             }
             pos = end + 1;
         }
-        Supplier<Map<Integer, ErrorSpec>> common = () -> MethodTableLoader.header(
+        Supplier<TableHeader> header = () -> MethodTableLoader.header(
                 new String(b, 0, methodsAt + 1, StandardCharsets.UTF_8) + "methods: []\n", origin);
         return new MethodTable(origin, names, k -> {
             int start = spans.get(k)[0];
@@ -83,7 +82,7 @@ final class LazyTableReader {
                         + " read differently than scanned (" + names.get(k) + ")");
             }
             return m;
-        }, common);
+        }, header);
     }
 
     /** A name the generator writes plain: flickr. followed by letters, digits, dots and underscores. */

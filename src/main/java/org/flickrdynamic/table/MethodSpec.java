@@ -20,6 +20,13 @@ import java.util.Optional;
  * @param explanation     the documentation's notes on the response, or {@code null}
  * @param acceptsAnyArguments whether the method takes arguments beyond those listed
  *                        ({@code flickr.test.echo} echoes whatever it is given)
+ * @param retired         whether Flickr's current API no longer lists the method (it is known from older
+ *                        documentation only, and Flickr may refuse it)
+ * @param changesStateOnRead whether the method, though sent as a read, changes state on Flickr (it uses up
+ *                        a frob or a token), so that a repeat is not harmless
+ * @param maxResults      the most results Flickr gives for one query of this method, {@code 0} when uncapped
+ * @param endpoint        the URL the call is sent to when it is not the REST endpoint (the upload and
+ *                        replace endpoints), else {@code null}
  */
 public record MethodSpec(
         String name,
@@ -34,7 +41,11 @@ public record MethodSpec(
         List<ErrorSpec> errors,
         String exampleResponse,
         String explanation,
-        boolean acceptsAnyArguments) {
+        boolean acceptsAnyArguments,
+        boolean retired,
+        boolean changesStateOnRead,
+        int maxResults,
+        String endpoint) {
 
     /** The prefix every full method name starts with. */
     public static final String PREFIX = "flickr.";
@@ -42,6 +53,14 @@ public record MethodSpec(
     public MethodSpec {
         arguments = List.copyOf(arguments);
         errors = List.copyOf(errors);
+    }
+
+    /** A current REST method with none of the table's special marks (retired, stateful read, result cap). */
+    public MethodSpec(String name, String description, Source source, boolean needsLogin, boolean needsSigning,
+                      Permission permission, String httpVerb, List<ArgumentSpec> arguments, Paging paging,
+                      List<ErrorSpec> errors, String exampleResponse, String explanation, boolean acceptsAnyArguments) {
+        this(name, description, source, needsLogin, needsSigning, permission, httpVerb, arguments, paging, errors,
+                exampleResponse, explanation, acceptsAnyArguments, false, false, 0, null);
     }
 
     /** A method that takes only its listed arguments. */
@@ -70,6 +89,13 @@ public record MethodSpec(
     /** Whether the answer is paged ({@code page}/{@code per_page} arguments). */
     public boolean isPaged() {
         return paging != null;
+    }
+
+    /** The same method with other error codes. */
+    public MethodSpec withErrors(List<ErrorSpec> newErrors) {
+        return new MethodSpec(name, description, source, needsLogin, needsSigning, permission, httpVerb, arguments,
+                paging, newErrors, exampleResponse, explanation, acceptsAnyArguments, retired, changesStateOnRead,
+                maxResults, endpoint);
     }
 
     /** Whether the method changes data and so is sent as a form POST. */

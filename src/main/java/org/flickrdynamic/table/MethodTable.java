@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -40,9 +41,10 @@ public final class MethodTable {
     private final AtomicReferenceArray<MethodSpec> specs;
     /** Reads the method at a position of {@link #names}; null when every method was given. */
     private final IntFunction<MethodSpec> reader;
-    /** Reads the common errors on first use; null when they were given. */
-    private final Supplier<Map<Integer, ErrorSpec>> commonReader;
-    private volatile Map<Integer, ErrorSpec> commonErrors;
+    /** Reads the part before the methods on first use; null when it was given. */
+    private final Supplier<TableHeader> headerReader;
+    private volatile TableHeader header;
+    private volatile Set<Integer> temporaryCodes;
     private volatile List<MethodSpec> all;
 
     /**
@@ -53,6 +55,18 @@ public final class MethodTable {
      * @param commonErrors the error codes every method shares, keyed by code
      */
     public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors) {
+        this(origin, methods, commonErrors, Limits.NONE, List.of());
+    }
+
+    /**
+     * Builds a table from already-parsed parts, with the limits of paged methods and the upload endpoints.
+     *
+     * @param limits  the limits every paged method shares
+     * @param uploads the upload and replace endpoints, described as methods named {@code upload} and
+     *                {@code replace}
+     */
+    public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors, Limits limits,
+                       List<MethodSpec> uploads) {
         List<MethodSpec> sorted = new ArrayList<>(methods);
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
         List<String> sortedNames = new ArrayList<>(sorted.size());
@@ -64,8 +78,8 @@ public final class MethodTable {
         this.byName = index(origin, names);
         this.specs = new AtomicReferenceArray<>(sorted.toArray(new MethodSpec[0]));
         this.reader = null;
-        this.commonReader = null;
-        this.commonErrors = Collections.unmodifiableMap(new TreeMap<>(commonErrors));
+        this.headerReader = null;
+        this.header = TableHeader.of(commonErrors, limits, uploads);
         this.all = List.copyOf(sorted);
     }
 
@@ -75,16 +89,16 @@ public final class MethodTable {
      *
      * @param names        the full names, sorted and unique
      * @param reader       reads the method at a position of {@code names}
-     * @param commonReader reads the common errors, needed only when an error is explained
+     * @param headerReader reads the part before the methods, needed only when an error is explained,
+     *                     a walk is limited or a file uploaded
      */
-    MethodTable(String origin, List<String> names, IntFunction<MethodSpec> reader,
-                Supplier<Map<Integer, ErrorSpec>> commonReader) {
+    MethodTable(String origin, List<String> names, IntFunction<MethodSpec> reader, Supplier<TableHeader> headerReader) {
         this.origin = origin;
         this.names = List.copyOf(names);
         this.byName = index(origin, this.names);
         this.specs = new AtomicReferenceArray<>(names.size());
         this.reader = reader;
-        this.commonReader = commonReader;
+        this.headerReader = headerReader;
     }
 
     private static Map<String, Integer> index(String origin, List<String> names) {
@@ -168,14 +182,56 @@ public final class MethodTable {
         return names;
     }
 
+    private TableHeader header() {
+        TableHeader h = header;
+        if (h == null) {
+            h = headerReader.get();
+            header = h;
+        }
+        return h;
+    }
+
     /** The error codes every method shares (95-116 and the like), keyed by code. */
     public Map<Integer, ErrorSpec> commonErrors() {
-        Map<Integer, ErrorSpec> common = commonErrors;
-        if (common == null) {
-            common = Collections.unmodifiableMap(new TreeMap<>(commonReader.get()));
-            commonErrors = common;
+        return header().commonErrors();
+    }
+
+    /**
+     * The codes the table marks as temporary (105 Service currently unavailable, ...): Flickr failed for a
+     * passing reason, so the same call may succeed when repeated.
+     */
+    public Set<Integer> temporaryErrorCodes() {
+        Set<Integer> codes = temporaryCodes;
+        if (codes == null) {
+            Set<Integer> found = new TreeSet<>();
+            for (ErrorSpec e : commonErrors().values()) {
+                if (e.temporary()) {
+                    found.add(e.code());
+                }
+            }
+            codes = Set.copyOf(found);
+            temporaryCodes = codes;
         }
-        return common;
+        return codes;
+    }
+
+    /** The limits Flickr puts on every paged method (the last page it serves). */
+    public Limits limits() {
+        return header().limits();
+    }
+
+    /**
+     * Flickr's upload or replace endpoint described as a method: its URL, arguments and error codes.
+     *
+     * @param name {@code upload} or {@code replace}
+     */
+    public Optional<MethodSpec> upload(String name) {
+        return Optional.ofNullable(header().uploads().get(name));
+    }
+
+    /** The upload endpoints the table describes ({@code upload}, {@code replace}), by name. */
+    public Map<String, MethodSpec> uploads() {
+        return header().uploads();
     }
 
     /** The documentation of an error code for a method: the method's own first, then the common one. */

@@ -31,15 +31,19 @@ final class MethodTableLoader {
     /** The table format this loader reads; the file's {@code format} key must say it. */
     static final int FORMAT = 1;
 
-    private static final Set<String> TOP = Set.of("format", "sources", "common_errors", "methods");
+    private static final Set<String> TOP = Set.of("format", "sources", "common_errors", "limits", "uploads", "methods");
     private static final Set<String> TOP_REQUIRED = Set.of("format", "common_errors", "methods");
     private static final Set<String> METHOD = Set.of("name", "source", "description", "needs_login",
-            "needs_signing", "permission", "http_verb", "accepts_any_arguments", "paging", "arguments", "errors", "example",
-            "explanation");
+            "needs_signing", "permission", "http_verb", "accepts_any_arguments", "retired", "changes_state_on_read",
+            "max_results", "paging", "arguments", "errors", "example", "explanation");
+    private static final Set<String> UPLOAD = union(METHOD, Set.of("endpoint"));
+    private static final Set<String> UPLOAD_REQUIRED = union(Set.of("name", "source", "description", "needs_login",
+            "needs_signing", "permission", "http_verb", "arguments"), Set.of("endpoint"));
+    private static final Set<String> LIMITS = Set.of("max_page");
     private static final Set<String> METHOD_REQUIRED = Set.of("name", "source", "description", "needs_login",
             "needs_signing", "permission", "http_verb", "arguments");
     private static final Set<String> ARGUMENT = Set.of("name", "required", "description");
-    private static final Set<String> ERROR = Set.of("code", "message", "explanation");
+    private static final Set<String> ERROR = Set.of("code", "message", "explanation", "source", "temporary");
     private static final Set<String> ERROR_REQUIRED = Set.of("code", "message");
     private static final Set<String> PAGING = Set.of("list", "item");
 
@@ -65,17 +69,50 @@ final class MethodTableLoader {
     }
 
     /**
-     * Reads the top of a table (format, sources, common errors) given without its methods.
-     *
-     * @return the common errors
+     * Reads the top of a table (format, sources, common errors, limits, uploads) given without its methods.
      */
-    static Map<Integer, ErrorSpec> header(String yaml, String origin) {
+    static TableHeader header(String yaml, String origin) {
         Node root = compose(new StringReader(yaml), origin, 0);
         if (root == null) {
             throw new MethodTableException(origin, 0, "is empty");
         }
         MethodTableLoader loader = new MethodTableLoader(origin, 0);
-        return loader.errors(loader.top(root).get("common_errors"), "common_errors");
+        return loader.header(loader.top(root));
+    }
+
+    private TableHeader header(Map<String, Node> top) {
+        Map<Integer, ErrorSpec> common = errors(top.get("common_errors"), "common_errors");
+        Limits limits = Limits.NONE;
+        if (top.containsKey("limits")) {
+            Map<String, Node> l = nodes.keys(top.get("limits"), LIMITS, Set.of(), "limits");
+            limits = new Limits(l.containsKey("max_page") ? positive(l.get("max_page"), "limits: max_page") : 0);
+        }
+        List<MethodSpec> uploads = new ArrayList<>();
+        if (top.containsKey("uploads")) {
+            Set<String> names = new HashSet<>();
+            for (Node u : nodes.sequence(top.get("uploads"), "uploads")) {
+                MethodSpec spec = method(u, true);
+                if (!names.add(spec.name())) {
+                    throw nodes.fault(u, "upload " + spec.name() + " is listed twice");
+                }
+                uploads.add(spec);
+            }
+        }
+        return TableHeader.of(common, limits, uploads);
+    }
+
+    private int positive(Node node, String what) {
+        int n = nodes.integer(node, what);
+        if (n <= 0) {
+            throw nodes.fault(node, what + " must be a positive number, not " + n);
+        }
+        return n;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /**
@@ -90,7 +127,7 @@ final class MethodTableLoader {
         if (items.size() != 1) {
             throw new MethodTableException(origin, firstLine, "expected one method here, found " + items.size());
         }
-        return loader.method(items.get(0));
+        return loader.method(items.get(0), false);
     }
 
     /** Composes YAML into nodes only: no objects are constructed, whatever tags the text holds. */
@@ -111,17 +148,18 @@ final class MethodTableLoader {
 
     private MethodTable table(Node root) {
         Map<String, Node> top = top(root);
-        Map<Integer, ErrorSpec> common = errors(top.get("common_errors"), "common_errors");
+        TableHeader header = header(top);
         List<MethodSpec> methods = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Node m : nodes.sequence(top.get("methods"), "methods")) {
-            MethodSpec spec = method(m);
+            MethodSpec spec = method(m, false);
             if (!names.add(spec.name())) {
                 throw nodes.fault(m, "method " + spec.name() + " is listed twice");
             }
             methods.add(spec);
         }
-        return new MethodTable(nodes.origin(), methods, common);
+        return new MethodTable(nodes.origin(), methods, header.commonErrors(), header.limits(),
+                List.copyOf(header.uploads().values()));
     }
 
     /** The top-level keys, with format and sources checked. */
@@ -141,14 +179,18 @@ final class MethodTableLoader {
         return top;
     }
 
-    private MethodSpec method(Node node) {
-        Map<String, Node> k = nodes.keys(node, METHOD, METHOD_REQUIRED, "a method");
+    /** A methods entry, or with {@code upload} an uploads entry (a plain name and an endpoint). */
+    private MethodSpec method(Node node, boolean upload) {
+        Map<String, Node> k = upload ? nodes.keys(node, UPLOAD, UPLOAD_REQUIRED, "an upload")
+                : nodes.keys(node, METHOD, METHOD_REQUIRED, "a method");
         String name = nodes.string(k.get("name"), "name");
-        if (!name.startsWith(MethodSpec.PREFIX) || name.length() == MethodSpec.PREFIX.length()
-                || name.chars().anyMatch(Character::isWhitespace)) {
-            throw nodes.fault(k.get("name"), "method name '" + name + "' is not a full Flickr method name (flickr.x.y)");
+        if (upload ? !name.matches("[a-z_]+")
+                : !name.startsWith(MethodSpec.PREFIX) || name.length() == MethodSpec.PREFIX.length()
+                        || name.chars().anyMatch(Character::isWhitespace)) {
+            throw nodes.fault(k.get("name"), (upload ? "upload name '" + name + "' is not a plain lower-case word"
+                    : "method name '" + name + "' is not a full Flickr method name (flickr.x.y)"));
         }
-        String what = "method " + name;
+        String what = (upload ? "upload " : "method ") + name;
         Source source = source(k.get("source"), what + ": source");
         Permission permission;
         try {
@@ -180,8 +222,16 @@ final class MethodTableLoader {
                 errors,
                 k.containsKey("example") ? nodes.string(k.get("example"), what + ": example") : null,
                 k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": explanation") : null,
-                k.containsKey("accepts_any_arguments")
-                        && nodes.bool(k.get("accepts_any_arguments"), what + ": accepts_any_arguments"));
+                flag(k, "accepts_any_arguments", what),
+                flag(k, "retired", what),
+                flag(k, "changes_state_on_read", what),
+                k.containsKey("max_results") ? positive(k.get("max_results"), what + ": max_results") : 0,
+                upload ? nodes.string(k.get("endpoint"), what + ": endpoint") : null);
+    }
+
+    /** An optional boolean key: absent means false. */
+    private boolean flag(Map<String, Node> keys, String key, String what) {
+        return keys.containsKey(key) && nodes.bool(keys.get(key), what + ": " + key);
     }
 
     private List<ArgumentSpec> arguments(Node node, String what) {
@@ -206,7 +256,9 @@ final class MethodTableLoader {
             Map<String, Node> k = nodes.keys(e, ERROR, ERROR_REQUIRED, what + ": an error");
             int code = nodes.integer(k.get("code"), what + ": code");
             ErrorSpec spec = new ErrorSpec(code, nodes.string(k.get("message"), what + ": " + code + ": message"),
-                    k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": " + code + ": explanation") : null);
+                    k.containsKey("explanation") ? nodes.string(k.get("explanation"), what + ": " + code + ": explanation") : null,
+                    k.containsKey("source") ? nodes.string(k.get("source"), what + ": " + code + ": source") : null,
+                    flag(k, "temporary", what + ": " + code));
             if (errors.put(code, spec) != null) {
                 throw nodes.fault(e, what + ": code " + code + " is listed twice");
             }

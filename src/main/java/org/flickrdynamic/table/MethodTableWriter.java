@@ -35,6 +35,17 @@ public final class MethodTableWriter {
      */
     public static String write(List<String> header, Map<String, String> sources, Collection<ErrorSpec> common,
                                List<MethodSpec> methods) {
+        return write(header, sources, common, Limits.NONE, List.of(), methods);
+    }
+
+    /**
+     * The whole file, with the limits of paged methods and the upload endpoints.
+     *
+     * @param limits  written when it states a limit
+     * @param uploads the upload endpoints described as methods, each with its endpoint; written when any
+     */
+    public static String write(List<String> header, Map<String, String> sources, Collection<ErrorSpec> common,
+                               Limits limits, List<MethodSpec> uploads, List<MethodSpec> methods) {
         MethodTableWriter w = new MethodTableWriter();
         for (String line : header) {
             w.out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
@@ -47,6 +58,16 @@ public final class MethodTableWriter {
         w.list(0, "common_errors", common.isEmpty());
         for (ErrorSpec e : common) {
             w.error(2, e);
+        }
+        if (limits.maxPage() > 0) {
+            w.out.append("limits:\n");
+            w.raw(2, "max_page", Integer.toString(limits.maxPage()));
+        }
+        if (!uploads.isEmpty()) {
+            w.list(0, "uploads", false);
+            for (MethodSpec u : uploads) {
+                w.method(u);
+            }
         }
         w.list(0, "methods", methods.isEmpty());
         for (MethodSpec m : methods) {
@@ -64,8 +85,20 @@ public final class MethodTableWriter {
         raw(4, "needs_signing", Boolean.toString(m.needsSigning()));
         field(4, "permission", m.permission().word());
         field(4, "http_verb", m.httpVerb());
+        if (m.endpoint() != null) {
+            field(4, "endpoint", m.endpoint());
+        }
         if (m.acceptsAnyArguments()) {
             raw(4, "accepts_any_arguments", "true");
+        }
+        if (m.retired()) {
+            raw(4, "retired", "true");
+        }
+        if (m.changesStateOnRead()) {
+            raw(4, "changes_state_on_read", "true");
+        }
+        if (m.maxResults() > 0) {
+            raw(4, "max_results", Integer.toString(m.maxResults()));
         }
         if (m.paging() != null) {
             raw(4, "paging", "{list: " + scalar(m.paging().listElement(), 4)
@@ -94,6 +127,12 @@ public final class MethodTableWriter {
         field(indent + 2, "message", e.message());
         if (e.explanation() != null) {
             field(indent + 2, "explanation", e.explanation());
+        }
+        if (e.source() != null) {
+            field(indent + 2, "source", e.source());
+        }
+        if (e.temporary()) {
+            raw(indent + 2, "temporary", "true");
         }
     }
 

@@ -53,7 +53,7 @@ public final class Uploader {
      * @return the new photo's id, or with {@code async=1} the ticket id to wait on
      */
     public String upload(Path file, Map<?, ?> args) {
-        return send(UploadSpecs.UPLOAD, endpoints.upload(), file, null, args);
+        return send(UploadSpecs.of(pipeline.context().table(), UploadSpecs.UPLOAD_NAME), endpoints.upload(), file, null, args);
     }
 
     /**
@@ -65,14 +65,14 @@ public final class Uploader {
      * @return the photo's id, or with {@code async=1} the ticket id to wait on
      */
     public String replace(Path file, String photoId, Map<?, ?> args) {
-        return send(UploadSpecs.REPLACE, endpoints.replace(), file, photoId, args);
+        return send(UploadSpecs.of(pipeline.context().table(), UploadSpecs.REPLACE_NAME), endpoints.replace(), file, photoId, args);
     }
 
     private String send(MethodSpec spec, String url, Path file, String photoId, Map<?, ?> args) {
         Problems problems = new Problems();
         UploadFile.check(file, problems);
         Map<String, String> given = new LinkedHashMap<>();
-        if (spec == UploadSpecs.REPLACE) {
+        if (spec.name().equals(UploadSpecs.REPLACE_NAME)) {
             if (photoId == null || photoId.isBlank()) {
                 problems.add("no photo id was given: replace needs the id of the photo whose file to replace");
             } else {

@@ -149,7 +149,8 @@ final class DateSplit {
             int drop = (int) (skip % perPage);
             skip = 0;
             bounded.remove("page");
-            return new PageRun(fetch, bounded, item, startPage, startPage == 1 ? first : null, drop);
+            // A part holds no more results than the cap, so its pages stay within those Flickr serves.
+            return new PageRun(fetch, bounded, item, startPage, startPage == 1 ? first : null, drop, Integer.MAX_VALUE);
         }
         return null;
     }

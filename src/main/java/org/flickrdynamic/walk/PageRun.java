@@ -14,13 +14,14 @@ import org.flickrdynamic.FlickrArgumentException;
  * at an empty page, or after the page numbered {@code pages} (Flickr answers later pages with the last
  * one again). Where an answer has no {@code pages}, a page that starts with the same item as the one
  * before also ends it, so a server that repeats its last page forever cannot loop the walk. Flickr
- * serves no page past {@value Walker#MAX_PAGE}; a query with more pages than that, which could not be
- * split by date, fails when the walk needs page 10,001 rather than give page 10,000 again.
+ * serves no page past the method table's {@code max_page} (10,000); a query with more pages than that,
+ * which could not be split by date, fails when the walk needs the next page rather than give the last again.
  */
 final class PageRun implements Iterator<Element> {
     private final PageFetch fetch;
     private final Map<String, String> args;
     private final String item;
+    private final int maxPage;
     private int next;
     private Element prefetched;
     private int drop;
@@ -34,8 +35,11 @@ final class PageRun implements Iterator<Element> {
      * @param startPage  the first page to give
      * @param prefetched that first page when it has been fetched already, else {@code null}
      * @param drop       how many items to leave out of the first page (a walk starting mid-page)
+     * @param maxPage    the last page Flickr serves
      */
-    PageRun(PageFetch fetch, Map<String, String> args, String item, int startPage, Element prefetched, int drop) {
+    PageRun(PageFetch fetch, Map<String, String> args, String item, int startPage, Element prefetched, int drop,
+            int maxPage) {
+        this.maxPage = maxPage;
         this.fetch = fetch;
         this.args = new LinkedHashMap<>(args);
         this.item = item;
@@ -54,10 +58,10 @@ final class PageRun implements Iterator<Element> {
         }
         Element page = prefetched;
         prefetched = null;
-        if (page == null && next > Walker.MAX_PAGE) {
+        if (page == null && next > maxPage) {
             done = true;
             throw new FlickrArgumentException((String) null, "the walk needs page " + next + ", but Flickr serves"
-                    + " no page past " + Walker.MAX_PAGE + " (later ones repeat it) and this method takes no upload-date"
+                    + " no page past " + maxPage + " (later ones repeat it) and this method takes no upload-date"
                     + " range to split the query by; ask for per_page=500, or narrow the query");
         }
         if (page == null) {

@@ -26,17 +26,12 @@ import org.flickrdynamic.table.Paging;
  * <p>The method table says which element of the answer is the page ({@code <photos page pages perpage
  * total>}) and which are its items ({@code <photo>}). The walk starts at page 1, or at the {@code page}
  * the arguments give, and ends after the last page ({@code pages}) or at an empty one. Where Flickr caps a
- * query ({@code flickr.photos.search} gives at most {@value #SEARCH_CAP} results), a query matching more
- * is split into date ranges that each stay within the cap ({@link DateSplit}), so no photo is lost or
- * given twice; the pages are then those of each range in turn.
+ * query (the method table's {@code max_results}: {@code flickr.photos.search} gives at most 4,000 results),
+ * or serves no page past the table's {@code max_page}, a query matching more is split into date ranges
+ * that each stay within the cap ({@link DateSplit}), so no photo is lost or given twice; the pages are
+ * then those of each range in turn.
  */
 public final class Walker {
-    /** The most results {@code flickr.photos.search} gives for one query. */
-    public static final int SEARCH_CAP = 4_000;
-    /** The methods Flickr caps, with their caps. */
-    private static final Map<String, Integer> CAPS = Map.of("flickr.photos.search", SEARCH_CAP);
-    /** Flickr serves no page past this one: later page numbers answer it again. */
-    public static final int MAX_PAGE = 10_000;
 
     private Walker() {
     }
@@ -199,13 +194,20 @@ public final class Walker {
             Element firstPage = fetch(first);
             long total = PageFetch.number(firstPage, "total");
             long perPage = PageFetch.perPage(firstPage, paging.itemElement());
-            // Past page 10,000 Flickr repeats itself, so a query reaches at most 10,000 pages of results.
-            long cap = Math.min(CAPS.getOrDefault(spec.name(), Integer.MAX_VALUE), MAX_PAGE * perPage);
+            // Past the last page it serves Flickr repeats itself, so a query reaches no further results.
+            int maxPage = maxPage();
+            long cap = Math.min(spec.maxResults() > 0 ? spec.maxResults() : Integer.MAX_VALUE, maxPage * perPage);
             if (total > cap && splittable()) {
                 return new Concat<>(new DateSplit(this::fetch, args, paging.itemElement(),
                         (int) Math.min(cap, Integer.MAX_VALUE), (page - 1) * perPage)::nextPart);
             }
-            return new PageRun(this::fetch, args, paging.itemElement(), page, firstPage, 0);
+            return new PageRun(this::fetch, args, paging.itemElement(), page, firstPage, 0, maxPage);
+        }
+
+        /** The last page Flickr serves, from the method table; unlimited when the table states none. */
+        private int maxPage() {
+            int max = client.table().limits().maxPage();
+            return max > 0 ? max : Integer.MAX_VALUE;
         }
     }
 }

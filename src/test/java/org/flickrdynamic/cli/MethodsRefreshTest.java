@@ -10,11 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.dom4j.Element;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.sandbox.Sandbox;
+import org.flickrdynamic.table.ArgumentSpec;
+import org.flickrdynamic.table.ErrorSpec;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.testing.ScriptedServer;
@@ -63,10 +67,11 @@ class MethodsRefreshTest {
     @Test
     void whatTheLiveAnswersLackIsKeptFromTheBundledTable() throws IOException {
         MethodTable bundled = MethodTable.bundled();
-        // A Flickr that tells no paging, examples or explanations, as the real one does not.
+        // A Flickr that tells no paging, examples, explanations, result caps or stateful reads, as the real one
+        // does not (a method it lists as retired stays so: the sandbox serves the bundled table's names).
         List<MethodSpec> bare = bundled.methods().stream().map(m -> new MethodSpec(m.name(), m.description(), m.source(),
                 m.needsLogin(), m.needsSigning(), m.permission(), m.httpVerb(), m.arguments(), null, m.errors(), null,
-                null, m.acceptsAnyArguments())).toList();
+                null, m.acceptsAnyArguments(), m.retired(), false, 0, null)).toList();
         MethodTable live = new MethodTable("live", bare, bundled.commonErrors());
         try (Sandbox sandbox = Sandbox.builder().table(live).start();
              FlickrClient client = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
@@ -118,8 +123,92 @@ class MethodsRefreshTest {
         assertTrue(refreshFails("<method name=\"flickr.test.odd\"/><arguments><argument optional=\"0\"/></arguments>")
                 .getMessage().endsWith("an argument of flickr.test.odd has no name"));
         assertTrue(refreshFails("<nothing/>").getMessage().endsWith("a getMethodInfo answer has no <method name=...>"));
-        FlickrTransportException e = refreshFails("<method name=\"flickr.test.odd\" httpverb=\"GET&#10;X\"/>");
-        assertTrue(e.getMessage().contains("would not load (") && e.getMessage().endsWith("so nothing was written"),
-                e.getMessage());
+        assertTrue(refreshFails("<method name=\"flickr.test.odd\" httpverb=\"GET&#10;X\"/>").getMessage()
+                .endsWith("flickr.test.odd has httpverb 'GET\nX', not GET or POST"));
+    }
+
+    /**
+     * The sandbox answering as Flickr itself has: its own getMethodInfo for flickr.galleries.getPhotos
+     * listed per_page twice. The refresh keeps the first entry, says so, and writes every method.
+     */
+    @Test
+    void anArgumentListedTwiceIsAWarningAndTheTableIsWritten() throws IOException {
+        MethodTable bundled = MethodTable.bundled();
+        List<MethodSpec> asFlickrAnswered = bundled.methods().stream().map(m -> {
+            if (!m.name().equals("flickr.galleries.getPhotos")) {
+                return m;
+            }
+            List<ArgumentSpec> twice = new ArrayList<>(m.arguments());
+            twice.add(new ArgumentSpec("per_page", false, "Number of photos to return per page, listed again."));
+            return new MethodSpec(m.name(), m.description(), m.source(), m.needsLogin(), m.needsSigning(),
+                    m.permission(), m.httpVerb(), twice, m.paging(), m.errors(), m.exampleResponse(), m.explanation(),
+                    m.acceptsAnyArguments(), m.retired(), m.changesStateOnRead(), m.maxResults(), m.endpoint());
+        }).toList();
+        MethodTable live = new MethodTable("live", asFlickrAnswered, bundled.commonErrors(), bundled.limits(),
+                List.copyOf(bundled.uploads().values()));
+        Path file = dir.resolve("refreshed.yaml");
+        try (Sandbox sandbox = Sandbox.builder().table(live).start();
+             FlickrClient client = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
+            Element info = client.call("flickr.reflection.getMethodInfo", "method_name", "flickr.galleries.getPhotos");
+            assertEquals(2, info.element("arguments").elements("argument").stream()
+                    .filter(a -> "per_page".equals(a.attributeValue("name"))).count(), "the sandbox serves it twice");
+            MethodsRefresh.Result result = new MethodsRefresh(client, bundled).run();
+            assertEquals(List.of("flickr.galleries.getPhotos lists the argument per_page twice; the first entry is kept"),
+                    result.warnings());
+            assertTrue(result.summary().startsWith("224 methods from ") && result.summary().endsWith("; 1 warning"),
+                    result.summary());
+            Files.writeString(file, result.yaml());
+        }
+        assertSameTable(bundled, MethodTable.load(file));
+    }
+
+    /**
+     * A hostile reflection: one method's getMethodInfo fails, one answer lacks its description and carries
+     * fields nobody knows. Each is a warning; the methods that can be read are written.
+     */
+    @Test
+    void aFailingMethodMissingDescriptionsAndUnknownFieldsAreWarnings() throws IOException {
+        String methods = "<rsp stat=\"ok\"><methods><method>flickr.test.echo</method><method>flickr.test.broken</method>"
+                + "<method>flickr.test.plain</method></methods></rsp>";
+        String echo = "<rsp stat=\"ok\"><method name=\"flickr.test.echo\" needslogin=\"0\" needssigning=\"0\""
+                + " requiredperms=\"0\" shiny=\"yes\"><description>Echoes.</description><future>?</future></method>"
+                + "<arguments><argument name=\"api_key\" optional=\"0\">Key.</argument></arguments>"
+                + "<errors><error code=\"1\" message=\"Odd\" level=\"x\">An odd one.</error></errors></rsp>";
+        String plain = "<rsp stat=\"ok\"><method name=\"flickr.test.plain\" needslogin=\"0\" needssigning=\"0\""
+                + " requiredperms=\"0\"/><arguments/><errors/></rsp>";
+        String broken = "<rsp stat=\"fail\"><err code=\"1\" msg=\"Method not found\"/></rsp>";
+        java.util.concurrent.atomic.AtomicReference<ScriptedServer> ref = new java.util.concurrent.atomic.AtomicReference<>();
+        try (ScriptedServer server = new ScriptedServer((socket, out) -> {
+            List<ScriptedServer.Received> got = ref.get().received();
+            String params = got.get(got.size() - 1).params();
+            String answer = params.contains("method=flickr.reflection.getMethods&") ? methods
+                    : params.contains("method_name=flickr.test.echo") ? echo
+                    : params.contains("method_name=flickr.test.plain") ? plain : broken;
+            ScriptedServer.xml(answer).answer(socket, out);
+        })) {
+            ref.set(server);
+            try (FlickrClient client = FlickrClient.builder().endpoint(server.restUrl()).apiKey("k").retries(0).build()) {
+                MethodsRefresh.Result result = new MethodsRefresh(client, MethodTable.bundled()).run();
+                List<String> w = result.warnings();
+                assertTrue(w.stream().anyMatch(s -> s.startsWith("flickr.test.broken: getMethodInfo failed (")
+                        && s.contains("Method not found") && s.endsWith("it is left out")), w.toString());
+                assertTrue(w.contains("flickr.test.plain has no description; it is left empty"), w.toString());
+                assertTrue(w.contains("ignored the field <method shiny=...>, which this reader does not know (1 method)"),
+                        w.toString());
+                assertTrue(w.contains("ignored the field <method><future>, which this reader does not know (1 method)"),
+                        w.toString());
+                assertTrue(w.contains("ignored the field <error level=...>, which this reader does not know (1 method)"),
+                        w.toString());
+                assertTrue(result.summary().startsWith("2 methods from ") && result.summary().endsWith("5 warnings"),
+                        result.summary());
+                Path file = dir.resolve("hostile.yaml");
+                Files.writeString(file, result.yaml());
+                MethodTable table = MethodTable.load(file);
+                assertEquals(List.of("flickr.test.echo", "flickr.test.plain"), table.names());
+                assertEquals("", table.find("flickr.test.plain").orElseThrow().description());
+                assertEquals(List.of(new ErrorSpec(1, "Odd", "An odd one.", "api", false)),
+                        table.find("flickr.test.echo").orElseThrow().errors());
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ import org.flickrdynamic.table.Source;
 import org.junit.jupiter.api.Test;
 
 class TableMergerTest {
+    private static final FlickrFacts NO_FACTS = new FlickrFacts(Map.of(), java.util.Set.of(), Map.of(),
+            java.util.Set.of(), Map.of(), 0, List.of());
     private static final ErrorSpec E100 = new ErrorSpec(100, "Invalid API Key", "The API key passed was not valid or has expired.");
     private static final ErrorSpec E105 = new ErrorSpec(105, "Service currently unavailable", "The requested service is temporarily unavailable.");
 
@@ -45,7 +47,7 @@ class TableMergerTest {
         Map<String, ApiMethod> a = new LinkedHashMap<>();
         apiMethods.forEach(m -> a.put(m.name(), m));
         return TableMerger.merge(new SeedManual(index, d, Map.of()), "seed.txt", "a seed",
-                new ApiReference("an api", a), known);
+                new ApiReference("an api", a), new RecordedReflection("no recording", Map.of()), NO_FACTS, known);
     }
 
     private static MethodSpec find(GeneratedTable t, String name) {
@@ -119,13 +121,77 @@ class TableMergerTest {
     @Test
     void ownErrorsLeaveOutTheCommonOnes() {
         GeneratedTable t = table();
-        assertEquals(List.of(95, 100, 105, 106), t.commonErrors().stream().map(ErrorSpec::code).toList(),
-                "100 and 105 are listed by two methods; 108 by one; 95 and 106 are newer");
-        assertEquals(E105, t.commonErrors().get(2), "the most frequent text wins");
-        assertEquals(List.of(new ErrorSpec(3, "No search parameters", null),
-                        new ErrorSpec(105, "Service currently unavailable", "Different text."), new ErrorSpec(108, "Invalid frob", null)),
+        assertEquals(List.of(100, 105), t.commonErrors().stream().map(ErrorSpec::code).toList(),
+                "100 and 105 are listed by two methods; 108 by one");
+        assertEquals(E105.withSource("seed"), t.commonErrors().get(1), "the most frequent text wins");
+        assertEquals(List.of(new ErrorSpec(3, "No search parameters", null, "seed", false),
+                        new ErrorSpec(105, "Service currently unavailable", "Different text.", "seed", false),
+                        new ErrorSpec(108, "Invalid frob", null, "seed", false)),
                 find(t, "flickr.photos.search").errors());
         assertEquals(List.of(), find(t, "flickr.groups.browse").errors());
+    }
+
+    @Test
+    void factsAndRecordedAnswersAddCodesFlagsAndCaps() {
+        ErrorSpec e201 = new ErrorSpec(201, "API service not currently available", null, "observed: x", false);
+        FlickrFacts facts = new FlickrFacts(Map.of(201, e201), java.util.Set.of(105, 201),
+                Map.of("flickr.photos.search", List.of(new ErrorSpec(9, "Seen", null, "observed: y", false))),
+                java.util.Set.of("flickr.auth.getFrob"), Map.of("flickr.photos.search", 4000), 10_000, List.of());
+        RecordedReflection recorded = new RecordedReflection("recorded", Map.of(
+                "flickr.photos.search", new RecordedReflection.Recorded(false, List.of(
+                        new ErrorSpec(3, "Other text", null, "reflection", false),
+                        new ErrorSpec(4, "Too many tags", "Recorded.", "reflection", false))),
+                "flickr.test.echo", new RecordedReflection.Recorded(true, List.of())));
+        Map<String, SeedMethod> d = new LinkedHashMap<>();
+        List.of(search, browse).forEach(m -> d.put(m.name(), m));
+        List<String> index = new java.util.ArrayList<>(d.keySet());
+        index.add("flickr.test.echo");
+        Map<String, ApiMethod> a = new LinkedHashMap<>();
+        List.of(apiSearch, apiDelete, apiFrob, apiEcho).forEach(m -> a.put(m.name(), m));
+        GeneratedTable t = TableMerger.merge(new SeedManual(index, d, Map.of()), "seed.txt", "a seed",
+                new ApiReference("an api", a), recorded, facts, Map.of());
+
+        assertEquals(List.of(100, 105, 201), t.commonErrors().stream().map(ErrorSpec::code).toList());
+        assertEquals(List.of(false, true, true), t.commonErrors().stream().map(ErrorSpec::temporary).toList());
+        MethodSpec s = find(t, "flickr.photos.search");
+        assertEquals(List.of(3, 4, 9, 105, 108), s.errors().stream().map(ErrorSpec::code).toList(),
+                "the seed's codes, the recorded answer's the seed lacks, the observed ones; sorted by code");
+        assertEquals("No search parameters", s.errors().get(0).message(), "the seed's text wins over the recording's");
+        assertEquals(List.of("seed", "reflection", "observed: y", "seed", "seed"),
+                s.errors().stream().map(ErrorSpec::source).toList());
+        assertEquals(4000, s.maxResults());
+        assertEquals(10_000, t.limits().maxPage());
+        assertTrue(find(t, "flickr.auth.getFrob").changesStateOnRead());
+        assertTrue(find(t, "flickr.test.echo").needsSigning(), "the recorded answer says it must be signed");
+        assertTrue(find(t, "flickr.groups.browse").retired(), "the current API lacks it");
+        assertFalse(s.retired());
+        assertTrue(t.notes().stream().anyMatch(n -> n.contains("flickr.groups.browse") && n.contains("retired")));
+    }
+
+    @Test
+    void factsAboutUnknownMethodsOrAlreadyDocumentedCodesAreRefused() {
+        FlickrFacts unknownMethod = new FlickrFacts(Map.of(), java.util.Set.of(), Map.of(),
+                java.util.Set.of("flickr.no.such"), Map.of(), 0, List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TableMerger.merge(
+                new SeedManual(List.of(), Map.of(), Map.of()), "seed.txt", "a seed", new ApiReference("an api", Map.of()),
+                new RecordedReflection("r", Map.of()), unknownMethod, Map.of()));
+        assertTrue(e.getMessage().contains("flickr.no.such"), e.getMessage());
+
+        FlickrFacts documented = new FlickrFacts(Map.of(), java.util.Set.of(), Map.of("flickr.photos.search",
+                List.of(new ErrorSpec(3, "Again", null, "observed: z", false))), java.util.Set.of(), Map.of(), 0, List.of());
+        Map<String, SeedMethod> d = Map.of(search.name(), search);
+        e = assertThrows(IllegalArgumentException.class, () -> TableMerger.merge(
+                new SeedManual(List.of(search.name()), d, Map.of()), "seed.txt", "a seed",
+                new ApiReference("an api", Map.of(apiSearch.name(), apiSearch)), new RecordedReflection("r", Map.of()),
+                documented, Map.of()));
+        assertTrue(e.getMessage().contains("code 3") && e.getMessage().contains("documents it"), e.getMessage());
+
+        FlickrFacts notCommon = new FlickrFacts(Map.of(), java.util.Set.of(777), Map.of(), java.util.Set.of(), Map.of(), 0,
+                List.of());
+        e = assertThrows(IllegalArgumentException.class, () -> TableMerger.merge(
+                new SeedManual(List.of(), Map.of(), Map.of()), "seed.txt", "a seed", new ApiReference("an api", Map.of()),
+                new RecordedReflection("r", Map.of()), notCommon, Map.of()));
+        assertTrue(e.getMessage().contains("777"), e.getMessage());
     }
 
     @Test

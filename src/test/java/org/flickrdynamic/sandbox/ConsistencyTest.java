@@ -157,7 +157,8 @@ class ConsistencyTest {
         Element hidden = http.ok(http.oauth(http.call("flickr.people.getPhotos", "user_id", u.nsid(), "privacy_filter", "5"),
                 owner)).element("photos").element("photo");
         String id = hidden.attributeValue("id");
-        assertFail(1, "Photo not found", http.rsp(http.call("flickr.photos.getInfo", "photo_id", id)));
+        // In the words of Flickr's documentation of photos.getInfo, which the table holds.
+        assertFail(1, "Photo not found.", http.rsp(http.call("flickr.photos.getInfo", "photo_id", id)));
         assertFail(1, http.rsp(http.call("flickr.tags.getListPhoto", "photo_id", id)));
         assertEquals("0", http.ok(http.oauth(http.call("flickr.photos.getInfo", "photo_id", id), owner))
                 .element("photo").element("visibility").attributeValue("ispublic"));

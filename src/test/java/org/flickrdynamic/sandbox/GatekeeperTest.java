@@ -219,10 +219,10 @@ class GatekeeperTest {
         assertFail(1, "Required arguments missing", http.rsp(http.oauth(http.call("flickr.people.getPhotos"), own)));
         // photos.getAllContexts documents "1 Photo not found", which fits a missing photo_id.
         assertFail(1, "Photo not found", http.rsp(http.call("flickr.photos.getAllContexts")));
-        // photos.getInfo documents no error of its own in the table: the generic answer names the argument.
-        assertFail(1, "Required argument missing: photo_id", http.rsp(http.call("flickr.photos.getInfo")));
-        // favorites.remove's code 1 is "Photo not in favorites": it does not fit, so the generic answer takes code 2.
-        assertFail(2, "Required argument missing: photo_id",
+        // galleries.getListForPhoto documents no error of its own: the generic answer names the argument.
+        assertFail(1, "Required argument missing: photo_id", http.rsp(http.call("flickr.galleries.getListForPhoto")));
+        // favorites.remove's codes 1-3 ("Photo not in favorites", ...) do not fit, so the generic answer takes code 4.
+        assertFail(4, "Required argument missing: photo_id",
                 http.rsp(http.oauth(http.call("flickr.favorites.remove"), writer)));
     }
 

@@ -96,6 +96,9 @@ class TestAndReflectionMethodsTest {
             assertEquals(m.acceptsAnyArguments() ? "1" : null, method.attributeValue("anyarguments"), at);
             assertEquals(m.paging() == null ? null : m.paging().listElement(), method.attributeValue("paginglist"), at);
             assertEquals(m.paging() == null ? null : m.paging().itemElement(), method.attributeValue("pagingitem"), at);
+            assertEquals(m.retired() ? "1" : null, method.attributeValue("retired"), at);
+            assertEquals(m.changesStateOnRead() ? "1" : null, method.attributeValue("changesstate"), at);
+            assertEquals(m.maxResults() > 0 ? Integer.toString(m.maxResults()) : null, method.attributeValue("maxresults"), at);
             assertEquals(m.description(), method.elementText("description"), at);
             assertEquals(m.exampleResponse(), method.element("response") == null ? null : method.elementText("response"), at);
             assertEquals(m.explanation(), method.element("explanation") == null ? null : method.elementText("explanation"), at);
@@ -112,7 +115,8 @@ class TestAndReflectionMethodsTest {
             List<ErrorSpec> common = new ArrayList<>();
             for (Element e : rsp.element("errors").elements("error")) {
                 ErrorSpec spec = new ErrorSpec(Integer.parseInt(e.attributeValue("code")), e.attributeValue("message"),
-                        e.getText().isEmpty() ? null : e.getText());
+                        e.getText().isEmpty() ? null : e.getText(), e.attributeValue("source"),
+                        "1".equals(e.attributeValue("temporary")));
                 ("1".equals(e.attributeValue("common")) ? common : own).add(spec);
             }
             assertEquals(m.errors(), own, at);

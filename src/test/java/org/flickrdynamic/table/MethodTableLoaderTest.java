@@ -116,6 +116,105 @@ class MethodTableLoaderTest {
         assertThrows(UnsupportedOperationException.class, () -> table.commonErrors().clear());
     }
 
+    /** The facts fields: temporary codes, code sources, limits, uploads, retired and stateful methods, caps. */
+    private static final String FACTS = replaceOnce(replaceOnce(replaceOnce(VALID, """
+                explanation: The API key passed was not valid or has expired.
+            methods:
+            """, """
+                explanation: The API key passed was not valid or has expired.
+                source: seed
+              - code: 105
+                message: Service currently unavailable
+                temporary: true
+            limits:
+              max_page: 10000
+            uploads:
+              - name: upload
+                source: api
+                description: Uploads a photo.
+                needs_login: true
+                needs_signing: true
+                permission: write
+                http_verb: POST
+                endpoint: "https://up.example/services/upload/"
+                arguments:
+                  - name: title
+                    required: false
+                    description: The title.
+                errors:
+                  - code: 4
+                    message: Filesize was zero
+                    source: "https://www.flickr.com/services/api/upload.api.html"
+            methods:
+            """), """
+                http_verb: GET
+                paging: {list: photos, item: photo}
+            """, """
+                http_verb: GET
+                max_results: 4000
+                paging: {list: photos, item: photo}
+            """), """
+                http_verb: POST
+                arguments:
+            """, """
+                http_verb: POST
+                retired: true
+                changes_state_on_read: true
+                arguments:
+            """);
+
+    @Test
+    void loadsTheFactsFieldsEagerlyAndLazily() throws IOException {
+        Path file = write(FACTS);
+        for (MethodTable table : List.of(MethodTable.load(file),
+                LazyTableReader.read(FACTS.getBytes(StandardCharsets.UTF_8), "lazy"))) {
+            assertEquals(java.util.Set.of(105), table.temporaryErrorCodes(), table.origin());
+            assertEquals("seed", table.commonErrors().get(100).source());
+            assertEquals(new Limits(10_000), table.limits());
+            MethodSpec upload = table.upload("upload").orElseThrow();
+            assertEquals("https://up.example/services/upload/", upload.endpoint());
+            assertEquals(List.of(new ErrorSpec(4, "Filesize was zero", null,
+                    "https://www.flickr.com/services/api/upload.api.html", false)), upload.errors());
+            assertTrue(table.upload("replace").isEmpty());
+            MethodSpec search = table.find("photos.search").orElseThrow();
+            assertEquals(4000, search.maxResults());
+            assertFalse(search.retired() || search.changesStateOnRead());
+            MethodSpec delete = table.find("photos.delete").orElseThrow();
+            assertTrue(delete.retired() && delete.changesStateOnRead());
+            assertEquals(0, delete.maxResults());
+        }
+        MethodTable plain = MethodTable.load(write(VALID));
+        assertEquals(java.util.Set.of(), plain.temporaryErrorCodes(), "a table without the facts fields still loads");
+        assertEquals(Limits.NONE, plain.limits());
+        assertTrue(plain.uploads().isEmpty());
+    }
+
+    @Test
+    void writtenFactsReadBackTheSame() throws IOException {
+        MethodTable table = MethodTable.load(write(FACTS));
+        String again = MethodTableWriter.write(List.of("again"), java.util.Map.of(), table.commonErrors().values(),
+                table.limits(), List.copyOf(table.uploads().values()), table.methods());
+        MethodTable reread = MethodTable.load(write(again));
+        assertEquals(table.methods(), reread.methods());
+        assertEquals(table.commonErrors(), reread.commonErrors());
+        assertEquals(table.uploads(), reread.uploads());
+        assertEquals(table.limits(), reread.limits());
+    }
+
+    @Test
+    void faultyFactsAreNamedWithTheirLine() throws IOException {
+        MethodTableException e = fails(replaceOnce(FACTS, "max_page: 10000", "max_page: 0"));
+        assertTrue(e.getMessage().contains("limits: max_page must be a positive number, not 0"), e.getMessage());
+        e = fails(replaceOnce(FACTS, "    endpoint: \"https://up.example/services/upload/\"\n", ""));
+        assertTrue(e.getMessage().contains("missing key 'endpoint'"), e.getMessage());
+        e = fails(replaceOnce(FACTS, "  - name: upload\n", "  - name: flickr.upload\n"));
+        assertTrue(e.getMessage().contains("upload name 'flickr.upload' is not a plain lower-case word"), e.getMessage());
+        e = fails(replaceOnce(FACTS, "    max_results: 4000\n", "    max_results: 4000\n    endpoint: x\n"));
+        assertTrue(e.getMessage().contains("unknown key 'endpoint'"), e.getMessage());
+        e = fails(replaceOnce(FACTS, "    temporary: true\n", "    temporary: maybe\n"));
+        assertEquals(11, e.line(), "the line of temporary: maybe");
+    }
+
     @Test
     void missingFileNamesTheFile() {
         Path file = dir.resolve("nowhere.yaml");

@@ -24,6 +24,13 @@ class EndpointsTest {
     }
 
     @Test
+    void flickrsUploadEndpointsAreTheMethodTables() {
+        org.flickrdynamic.table.MethodTable table = org.flickrdynamic.table.MethodTable.bundled();
+        assertEquals(table.upload("upload").orElseThrow().endpoint(), Endpoints.FLICKR.upload());
+        assertEquals(table.upload("replace").orElseThrow().endpoint(), Endpoints.FLICKR.replace());
+    }
+
+    @Test
     void flickrsOwnRestEndpointPutsEveryEndpointBack() {
         assertSame(Endpoints.FLICKR, Endpoints.atBase("http://127.0.0.1:9/").forRest(Endpoints.FLICKR.rest()));
     }

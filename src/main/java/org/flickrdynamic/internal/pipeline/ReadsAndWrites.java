@@ -1,7 +1,5 @@
 package org.flickrdynamic.internal.pipeline;
 
-import java.util.Set;
-
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.Permission;
 
@@ -10,30 +8,16 @@ import org.flickrdynamic.table.Permission;
  * arrived, and whether its answer may be cached. A read needs no write or delete permission and the table
  * sends it as a GET; a read sent as a POST only because its URL would be too long is still a read.
  *
- * <p>Methods that Flickr's table lists as reads (sent as GET, needing no permission) but that change state
- * on the server, so that a repeat after the first request was received cannot be taken back. They are
- * retried as writes: only when the request certainly never reached the server.
- *
- * <p>The auth methods, one by one:
- * <ul>
- * <li>{@code flickr.auth.oauth.getAccessToken} deletes the legacy token it is called with. If its answer
- *     is lost, the OAuth token is gone with it and a repeat can only fail: the user's login is lost
- *     either way, but a repeat would hide the real failure behind "invalid token".</li>
- * <li>{@code flickr.auth.getToken} uses up its frob (error 108: "has already been used"). A repeat after
- *     a lost answer can only answer 108, which hides the real failure the same way.</li>
- * <li>{@code flickr.auth.getFrob} is a read: each call makes a new frob, and an unused one expires by
- *     itself. {@code flickr.auth.getFullToken} only looks a mini-token up, {@code checkToken} and
- *     {@code oauth.checkToken} only describe a token: repeating them changes nothing.</li>
- * </ul>
+ * <p>A few methods the table lists as reads change state on the server all the same (the table's
+ * {@code changes_state_on_read}, for example {@code flickr.auth.getToken}, which uses up its frob): they
+ * are retried as writes, only when the request certainly never reached the server.
  */
 final class ReadsAndWrites {
-    private static final Set<String> METHODS = Set.of("flickr.auth.oauth.getAccessToken", "flickr.auth.getToken");
-
     private ReadsAndWrites() {
     }
 
-    /** Whether a method only reads, by the table's permission and verb, and the few reads that change state. */
+    /** Whether a method only reads, by the table's permission, verb and {@code changes_state_on_read}. */
     static boolean isRead(MethodSpec spec) {
-        return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !METHODS.contains(spec.name());
+        return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !spec.changesStateOnRead();
     }
 }

@@ -1,17 +1,13 @@
 package org.flickrdynamic.internal.pipeline;
 
-import java.util.Set;
-
 import org.flickrdynamic.table.MethodTable;
 
 /**
  * Which of Flickr's error codes are temporary, so a read answered with one may be sent again. Every
- * decision asks {@link #isTemporary}, so where the fact is kept can change without touching its readers.
+ * decision asks {@link #isTemporary}; the fact itself is the method table's ({@code temporary: true} on a
+ * common error code).
  */
 public final class TemporaryErrors {
-    /** Codes Flickr documents as temporary: 105 service unavailable, 106 write failed, 201 busy. */
-    private static final Set<Integer> CODES = Set.of(105, 106, 201);
-
     private TemporaryErrors() {
     }
 
@@ -22,6 +18,6 @@ public final class TemporaryErrors {
      * @param code  Flickr's error code
      */
     public static boolean isTemporary(MethodTable table, int code) {
-        return CODES.contains(code);
+        return table.temporaryErrorCodes().contains(code);
     }
 }
