@@ -61,7 +61,7 @@ import org.flickrdynamic.upload.Uploader;
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
     private static final Duration ONE_MS = Duration.ofMillis(1);
 
     private final Settings settings;
@@ -554,7 +554,7 @@ public final class FlickrClient implements AutoCloseable {
             return this;
         }
 
-        /** The largest answer accepted (default 32 MiB); a larger one is refused without filling the heap. */
+        /** The largest answer accepted, on the wire and inflated (default 16 MiB); a larger one is refused without filling the heap. */
         public Builder maxResponseBytes(long bytes) {
             if (bytes <= 0) {
                 throw new FlickrArgumentException(null, "maxResponseBytes must be positive, not " + bytes);

@@ -131,6 +131,11 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     }
 
     private FlickrTransportException unparsable(DocumentException e, CappedInputStream body) {
+        if (e instanceof FastTreeBuilder.LimitExceeded) {
+            // The same answer would come again: not worth a retry.
+            return new FlickrTransportException("The answer to " + method.name() + " from " + url + " was refused: "
+                    + e.getMessage(), 200, false, null);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BodyTooLargeException big && big.decompressed()) {
                 return new FlickrTransportException("The answer to " + method.name() + " from " + url
