@@ -183,8 +183,9 @@ public final class FlickrClient implements AutoCloseable {
     }
 
     /**
-     * A read, for retries and the cache: needs no write or delete permission, is sent as a GET, and is not
-     * one of the few such methods that change state anyway ({@link StatefulReads}).
+     * A read, for retries and the cache: needs no write or delete permission, is a GET in the method table
+     * (one sent as a POST only because its URL would be too long stays a read), and is not one of the few
+     * such methods that change state anyway ({@link StatefulReads}).
      */
     private static boolean isRead(MethodSpec spec) {
         return !spec.permission().covers(Permission.WRITE) && !spec.isPost() && !StatefulReads.changesState(spec.name());
