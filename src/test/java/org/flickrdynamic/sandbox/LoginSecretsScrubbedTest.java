@@ -76,4 +76,30 @@ class LoginSecretsScrubbedTest {
         assertTrue(text.contains("<code id=\"verifier\">(scrubbed)</code>"), text);
         assertFalse(text.contains("frob:"), "a frob is not part of what a request is matched by: " + text);
     }
+
+    @Test
+    void aCassetteRecordedWithAFrobStillReplaysForAnyFrob() throws Exception {
+        Path cassette = Files.writeString(dir.resolve("old.yaml"), """
+                format: flickr-dynamic cassette 1
+                upstream: http://127.0.0.1:1/
+                exchanges:
+                - request:
+                    verb: GET
+                    path: /services/rest/
+                    params:
+                      api_key: (api key)
+                      frob: 72157-old-frob
+                      method: flickr.auth.getToken
+                  response:
+                    status: 200
+                    contentType: text/xml; charset=utf-8
+                    body: <rsp stat="ok"><auth><token>(scrubbed)</token></auth></rsp>
+                """);
+        try (Sandbox replay = Sandbox.builder().replayFrom(cassette).start()) {
+            HttpResponse<String> r = get(replay.baseUrl() + "services/rest/?method=flickr.auth.getToken&api_key=k"
+                    + "&frob=72157-another-frob&api_sig=0123456789abcdef");
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("<token>(scrubbed)</token>"), r.body());
+        }
+    }
 }
