@@ -158,6 +158,18 @@ class CliProcessTest {
     }
 
     @Test
+    void aDescriptorPathIsWrittenThrough() throws Exception {
+        // /proc/self/fd/1 is where /dev/stdout leads; nothing there can be replaced, so the test risks no device.
+        Process p = new ProcessBuilder(flickr(System.getProperty("java.class.path"), "--sandbox", "--output",
+                "/proc/self/fd/1", "flickr.test.echo", "to=descriptor")).start();
+        String out = drain(p.getInputStream());
+        String err = drain(p.getErrorStream());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        assertTrue(out.contains("<to>descriptor</to>"), out);
+    }
+
+    @Test
     void aFullDiskIsStillAnError() throws Exception {
         Process p = shell(quoted(flickr(System.getProperty("java.class.path"), "--sandbox", "flickr.test.echo", "a=b"))
                 + " >/dev/full");
