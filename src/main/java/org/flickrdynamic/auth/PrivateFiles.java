@@ -38,8 +38,8 @@ final class PrivateFiles {
     }
 
     /**
-     * Refuses a folder that users other than its owner can write: they could replace the token file, or
-     * swap a link in for a file while it is written and read the secrets.
+     * Refuses a folder that another user owns, or that users other than its owner can write: they could
+     * replace the token file, or swap a link in for a file while it is written and read the secrets.
      *
      * @throws TokenStoreException naming the folder and the fix
      */
@@ -54,12 +54,37 @@ final class PrivateFiles {
             throw new TokenStoreException(dir, "cannot read the permissions of the token folder " + dir
                     + " (" + reason(e) + ")");
         }
+        Integer owner = ownerUid(dir);
+        Long me = currentUid();
+        if (owner != null && me != null && owner.longValue() != me) {
+            throw new TokenStoreException(dir, "the token folder " + dir + " belongs to another user (uid " + owner
+                    + "), who could replace or read its files; set FLICKR_DYNAMIC_HOME to a folder of your own");
+        }
         Set<PosixFilePermission> shared = new HashSet<>(perms);
         shared.retainAll(SHARED_WRITE);
         if (!shared.isEmpty()) {
             throw new TokenStoreException(dir, "the token folder " + dir + " can be written by other users ("
                     + PosixFilePermissions.toString(perms) + "), who could replace or read its files; make it"
                     + " private with 'chmod 700 " + dir + "', or set FLICKR_DYNAMIC_HOME to a private folder");
+        }
+    }
+
+    /** The numeric owner of a file, where the system says it. */
+    private static Integer ownerUid(Path p) {
+        try {
+            return p.getFileSystem().supportedFileAttributeViews().contains("unix")
+                    ? (Integer) Files.getAttribute(p, "unix:uid") : null;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    /** This process's user id, where the JDK can tell it. */
+    private static Long currentUid() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid();
+        } catch (LinkageError | RuntimeException notUnix) {
+            return null;
         }
     }
 

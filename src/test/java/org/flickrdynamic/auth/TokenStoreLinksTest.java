@@ -104,6 +104,20 @@ class TokenStoreLinksTest {
     }
 
     @Test
+    void aFolderOfAnotherUserIsRefused() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "giving a folder to another user needs root");
+        TokenStore store = store();
+        store.save("key1", ALICE);
+        Files.setOwner(store.folder(), store.folder().getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName("nobody"));
+        TokenStoreException e = assertThrows(TokenStoreException.class, () -> store.current("key1"));
+        assertTrue(e.getMessage().contains("the token folder " + store.folder() + " belongs to another user (uid 65534)"),
+                e.getMessage());
+        assertThrows(TokenStoreException.class, () -> store.save("key1", ALICE));
+    }
+
+    @Test
     void garbageIsAnErrorNamingTheFileAndIsNeverMergedIn() throws IOException {
         TokenStore store = store();
         byte[] garbage = new byte[4096];
