@@ -53,7 +53,7 @@ import org.flickrdynamic.walk.Walker;
  */
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     private final ClientSettings settings;
     private final HttpTransport transport;

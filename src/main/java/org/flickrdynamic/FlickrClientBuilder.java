@@ -181,7 +181,7 @@ public final class FlickrClientBuilder {
         return this;
     }
 
-    /** The largest answer accepted (default 32 MiB); a larger one is refused without filling the heap. */
+    /** The largest answer accepted (default 16 MiB, on the wire and inflated); a larger one is refused without filling the heap. */
     public FlickrClientBuilder maxResponseBytes(long bytes) {
         if (bytes <= 0) {
             throw new FlickrArgumentException(null, "maxResponseBytes must be positive, not " + bytes);

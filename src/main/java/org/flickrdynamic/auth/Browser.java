@@ -39,22 +39,37 @@ public interface Browser {
 
     /**
      * Visits the page itself and follows its redirects, as a browser whose user allows everything would.
-     * Only for a sandbox on this machine, whose authorize page approves on its own: it refuses any other host.
+     * Only for a sandbox on this machine, whose authorize page approves on its own: it refuses any other
+     * host, at the start and at every redirect, before connecting to it.
      */
     static Browser sandbox() {
         return url -> {
-            String host = URI.create(url).getHost();
-            if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
-                throw new IOException("the sandbox browser only visits pages on 127.0.0.1, not " + host);
-            }
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(Duration.ofSeconds(10)).build();
+            URI page = URI.create(url);
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() >= 400) {
-                    throw new IOException("the login page answered HTTP " + r.statusCode());
+                for (int hop = 0; ; hop++) {
+                    String host = page.getHost();
+                    if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
+                        throw new IOException("the sandbox browser only visits pages on 127.0.0.1, not " + host);
+                    }
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(page)
+                            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                    String location = r.headers().firstValue("Location").orElse(null);
+                    if (r.statusCode() / 100 == 3 && location != null) {
+                        if (hop == 20) { // where browsers give up too
+                            throw new IOException("the login page redirected more than 20 times");
+                        }
+                        page = page.resolve(location);
+                        continue;
+                    }
+                    if (r.statusCode() >= 400) {
+                        throw new IOException("the login page answered HTTP " + r.statusCode());
+                    }
+                    return;
                 }
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the login page redirected to an address that is not a URL", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while visiting the login page", e);

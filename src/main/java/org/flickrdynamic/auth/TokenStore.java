@@ -1,17 +1,14 @@
 package org.flickrdynamic.auth;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.table.Permission;
@@ -32,11 +30,12 @@ import org.flickrdynamic.table.Permission;
  * {@code $FLICKR_DYNAMIC_HOME}, or the system property {@code flickrdynamic.home}.
  *
  * <p>Files and the folder are created readable by their owner only, and every change is written to a
- * temporary file that is then moved over the old one, so a crash never leaves half a file. A lock
- * file serialises changes from several processes.
+ * temporary file that is flushed to the disk and then moved over the old one, so a crash never leaves half
+ * a file. A lock file serialises changes from several processes. No link is ever followed, a folder that
+ * other users can write is refused, and a file that is not a token file is an error naming it, never
+ * read as "nobody logged in" nor merged into the next save ({@link PrivateFiles}).
  */
 public final class TokenStore {
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
     /** File locks guard against other processes only; threads of this JVM queue here first. */
@@ -167,7 +166,7 @@ public final class TokenStore {
      */
     private boolean discardedUnreadable(String apiKey) {
         Path f = file(apiKey);
-        if (!Files.isRegularFile(f)) {
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         try {
@@ -176,9 +175,10 @@ public final class TokenStore {
         } catch (TokenStoreException unreadable) {
             synchronized (JVM_LOCKS.computeIfAbsent(dir, d -> new Object())) {
                 try {
-                    return Files.deleteIfExists(f);
+                    return Files.deleteIfExists(f); // a link itself, never its target
                 } catch (IOException e) {
-                    throw new TokenStoreException(f, "cannot delete the token file " + f + " (" + reason(e) + ")");
+                    throw new TokenStoreException(f, "cannot delete the token file " + f + " ("
+                            + PrivateFiles.reason(e) + ")");
                 }
             }
         }
@@ -205,36 +205,47 @@ public final class TokenStore {
                 p.getProperty(k + "fullname", ""), perm);
     }
 
+    /**
+     * The key's file as properties, after checking that it is a token file: text of the store's own
+     * entries only. Anything else (binary data, another program's file, a hand-edited line) is an error
+     * naming the file, so a later save never merges it in.
+     */
     private Properties read(String apiKey) {
         Path f = file(apiKey);
         Properties p = new Properties();
-        if (Files.notExists(f, LinkOption.NOFOLLOW_LINKS)) {
+        PrivateFiles.checkFolder(dir);
+        byte[] content = PrivateFiles.read(f);
+        if (content == null) {
             return p;
         }
-        if (!Files.isRegularFile(f)) {
-            throw new TokenStoreException(f, "the token file " + f + " is not a file; remove it and log in again");
+        for (byte b : content) {
+            // What Properties.store writes: printable ASCII, tabs and line ends (anything else escaped).
+            if ((b < 0x20 || b > 0x7e) && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                throw PrivateFiles.unusable(f, "is not a token file (it holds bytes that are not text)");
+            }
         }
-        tighten(f);
-        try (InputStream in = Files.newInputStream(f)) {
-            p.load(in);
+        try {
+            p.load(new ByteArrayInputStream(content));
         } catch (IOException e) {
-            throw unusable(f, "cannot be read (" + reason(e) + ")");
+            throw PrivateFiles.unusable(f, "cannot be read (" + PrivateFiles.reason(e) + ")");
         } catch (IllegalArgumentException e) {
             // Properties refuses a broken backslash-u escape; the text itself is not quoted, as it may hold a secret.
-            throw unusable(f, "is not a token file (" + e.getMessage() + ")");
+            throw PrivateFiles.unusable(f, "is not a token file (" + e.getMessage() + ")");
+        }
+        long foreign = p.stringPropertyNames().stream().filter(k -> !ENTRY.matcher(k).matches()).count();
+        if (foreign > 0) {
+            throw PrivateFiles.unusable(f, "is not a token file (" + foreign + (foreign == 1 ? " entry is" : " entries are")
+                    + " not a login's)");
+        }
+        String current = p.getProperty("current");
+        if (current != null && p.getProperty("user." + current + ".token") == null) {
+            throw PrivateFiles.unusable(f, "is not a token file (its current user has no token)");
         }
         return p;
     }
 
-    private static TokenStoreException unusable(Path f, String why) {
-        return new TokenStoreException(f, "the token file " + f + " " + why
-                + "; delete it, or run 'bin/flickr auth logout', and log in again");
-    }
-
-    private static String reason(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-    }
+    /** The entries a token file holds: which user is current, and each user's token and names. */
+    private static final Pattern ENTRY = Pattern.compile("current|user\\.[^.\\s]+\\.(?:token|secret|username|fullname|permission)");
 
     /**
      * Checks that a login for the API key could be stored, before the user goes through the login:
@@ -247,9 +258,10 @@ public final class TokenStore {
             try {
                 createPrivateDir();
             } catch (IOException e) {
-                throw new TokenStoreException(dir, "cannot create the token folder " + dir + " (" + reason(e)
+                throw new TokenStoreException(dir, "cannot create the token folder " + dir + " (" + PrivateFiles.reason(e)
                         + "); set FLICKR_DYNAMIC_HOME to a folder you can write");
             }
+            PrivateFiles.checkFolder(dir);
             if (!Files.isWritable(dir)) {
                 throw new TokenStoreException(dir, "cannot write in the token folder " + dir
                         + "; set FLICKR_DYNAMIC_HOME to a folder you can write");
@@ -270,10 +282,8 @@ public final class TokenStore {
             createPrivateDir();
             Path lock = dir.resolve(".lock");
             // Owner-only like everything else here, though it stays empty: other users have no business with it.
-            try (FileChannel ch = posix()
-                    ? FileChannel.open(lock, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                            PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                    : FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            PrivateFiles.checkFolder(dir);
+            try (FileChannel ch = PrivateFiles.openLock(lock)) {
                 // Held until the new file is in place, so two processes never interleave read-change-write.
                 FileLock held = ch.lock();
                 try {
@@ -283,7 +293,7 @@ public final class TokenStore {
                 }
             }
         } catch (IOException e) {
-            throw new TokenStoreException(dir, "cannot write the token file in " + dir + " (" + reason(e)
+            throw new TokenStoreException(dir, "cannot write the token file in " + dir + " (" + PrivateFiles.reason(e)
                     + "); set FLICKR_DYNAMIC_HOME to a folder you can write");
         }
     }
@@ -292,16 +302,9 @@ public final class TokenStore {
     private void rewrite(String apiKey, Consumer<Properties> change) throws IOException {
         Properties p = read(apiKey);
         change.accept(p);
-        Path target = file(apiKey);
-        Path tmp = createPrivateFile(dir.resolve(target.getFileName() + ".tmp"));
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
-            p.store(out, "flickr-dynamic logins for one API key; keep this file private");
-        }
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        p.store(bytes, "flickr-dynamic logins for one API key; keep this file private");
+        PrivateFiles.replace(file(apiKey), bytes.toByteArray());
     }
 
     private void createPrivateDir() throws IOException {
@@ -315,36 +318,6 @@ public final class TokenStore {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
         } else {
             Files.createDirectories(dir);
-        }
-    }
-
-    /** A fresh file only its owner can read, created with those permissions (never loosened first). */
-    private Path createPrivateFile(Path f) throws IOException {
-        Files.deleteIfExists(f);
-        try {
-            if (posix()) {
-                return Files.createFile(f, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-            }
-            Path created = Files.createFile(f);
-            created.toFile().setReadable(false, false);
-            created.toFile().setReadable(true, true);
-            return created;
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("another process is writing " + f, e);
-        }
-    }
-
-    /** A token file someone loosened is made owner-only again before it is read. */
-    private void tighten(Path f) {
-        if (!posix()) {
-            return;
-        }
-        try {
-            if (!Files.getPosixFilePermissions(f).equals(OWNER_FILE)) {
-                Files.setPosixFilePermissions(f, OWNER_FILE);
-            }
-        } catch (IOException e) {
-            throw unusable(f, "cannot be made private (" + reason(e) + ")");
         }
     }
 

@@ -84,7 +84,7 @@ public final class FlickrCommand {
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream out = StandardOutput.open(); // tells a closed pipe from a full disk
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // System.console() would ask about standard input and output; the bar needs standard error.
         System.exit(new FlickrCommand(out, err, Progress.stderrIsTerminal(System.getenv())).run(args));

@@ -50,6 +50,12 @@ final class MethodCall {
 
     /** Every page's items, or every page's matches, as each page arrives. */
     private void pages(FlickrClient client, String method, Map<String, String> params, XPathQuery query, PrintStream o) {
+        // A Ctrl-C or SIGTERM ends the JVM through its shutdown hooks: the bar is wiped then too, so the
+        // shell's prompt starts on a clean line.
+        Thread wipe = progress == null ? null : new Thread(progress::clear, "flickr-progress-wipe");
+        if (wipe != null) {
+            Runtime.getRuntime().addShutdownHook(wipe);
+        }
         try (Walk<Element> pages = client.pages(method, params)) {
             String item = client.table().find(method).map(s -> s.paging().itemElement()).orElse(null);
             for (Element page : pages) {
@@ -66,6 +72,9 @@ final class MethodCall {
                 }
                 if (o.checkError()) {
                     // A closed pipe (| head) or a full disk: fetching more pages would only lose them.
+                    if (StandardOutput.readerLeft(o)) {
+                        throw new ReaderLeft();
+                    }
                     throw new Output.OutputException("cannot write the output (it was closed, or the disk is full);"
                             + " stopped after page " + page.attributeValue("page"));
                 }
@@ -77,6 +86,11 @@ final class MethodCall {
         } finally {
             if (progress != null) {
                 progress.clear(); // before the output that follows, or the error message of a failed walk
+                try {
+                    Runtime.getRuntime().removeShutdownHook(wipe);
+                } catch (IllegalStateException stopping) {
+                    // The JVM is already stopping; the hook wipes the bar.
+                }
             }
         }
     }
@@ -88,7 +102,7 @@ final class MethodCall {
     int write(String output, Consumer<PrintStream> body) {
         Output o;
         try {
-            o = output == null ? Output.stdout(out) : Output.file(output);
+            o = Output.of(output, out);
         } catch (Output.OutputException e) {
             return FlickrCommand.usage(err, e.getMessage());
         }
@@ -96,10 +110,21 @@ final class MethodCall {
             body.accept(o.stream());
             o.commit();
             return FlickrCommand.OK;
+        } catch (ReaderLeft e) {
+            return FlickrCommand.OK; // | head has all it wanted: a quiet end, as the pipe's reader chose
         } catch (Output.OutputException | IllegalArgumentException e) {
             // Writing failed, or an expression failed on the answer: the command line was fine, so no usage.
             err.println("flickr: " + e.getMessage());
             return FlickrCommand.USAGE;
+        }
+    }
+
+    /** The reader of standard output closed the pipe: nothing more is fetched or written. */
+    private static final class ReaderLeft extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReaderLeft() {
+            super(null, null, false, false);
         }
     }
 }

@@ -9,30 +9,46 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Where a command's result goes: standard output, or a file given with {@code --output}. A file is
- * written beside its target under a temporary name and moved into place only when the command
- * succeeded, so a failed or interrupted command never leaves half a file, nor clobbers an older one.
+ * Where a command's result goes: standard output ({@code -} too), or a file given with {@code --output}.
+ * A regular file is written beside its target under a temporary name and moved into place only when the
+ * command succeeded, so a failed or interrupted command (Ctrl-C, SIGTERM) never leaves half a file, nor
+ * clobbers an older one. A link is followed to the file it names, which is replaced, the link kept. A
+ * device, a named pipe or anything else that is not a regular file ({@code /dev/null}, {@code /dev/stdout})
+ * is written through directly, never replaced.
  */
 final class Output implements AutoCloseable {
+    /** How many links in a row are followed, as the kernel's own limit. */
+    private static final int MAX_LINKS = 40;
+
     private final PrintStream stream;
     private final Path target;
     private final Path temp;
-    private boolean committed;
+    private final Thread cleanup;
+    private volatile boolean committed;
 
-    private Output(PrintStream stream, Path target, Path temp) {
+    private Output(PrintStream stream, Path target, Path temp, Thread cleanup) {
         this.stream = stream;
         this.target = target;
         this.temp = temp;
+        this.cleanup = cleanup;
     }
 
     /** Standard output, left open when done. */
     static Output stdout(PrintStream out) {
-        return new Output(out, null, null);
+        return new Output(out, null, null, null);
+    }
+
+    /** {@code --output NAME}: standard output for {@code null} or {@code -}, otherwise the file. */
+    static Output of(String name, PrintStream out) {
+        return name == null || name.equals("-") ? stdout(out) : file(name);
     }
 
     /**
@@ -57,18 +73,81 @@ final class Output implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new OutputException("cannot write " + name + ": it is a directory");
         }
+        if (target.startsWith("/dev/") || target.startsWith("/proc/")
+                || Files.exists(target) && !Files.isRegularFile(target)) {
+            return direct(name, target); // a device, a pipe, a descriptor: written, never replaced
+        }
+        target = resolveLinks(name, target);
+        dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new OutputException("cannot write " + name + ": there is no directory " + dir);
+        }
         if (Files.exists(target) && !Files.isWritable(target)) {
             throw new OutputException("cannot write " + name + ": permission denied");
         }
+        AtomicReference<Path> made = new AtomicReference<>();
+        // Registered before the file exists, so that no moment of a Ctrl-C or SIGTERM leaves it behind.
+        Thread cleanup = new Thread(() -> {
+            try {
+                Path p = made.get();
+                if (p != null) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // The JVM is stopping: nothing else to try.
+            }
+        }, "flickr-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            Path temp = sibling(dir, target);
-            OutputStream file = Files.newOutputStream(temp);
-            return new Output(new PrintStream(file, false, StandardCharsets.UTF_8), target, temp);
+            made.set(sibling(dir, target));
+            OutputStream file = Files.newOutputStream(made.get());
+            return new Output(new PrintStream(file, false, StandardCharsets.UTF_8), target, made.get(), cleanup);
         } catch (AccessDeniedException e) {
+            unhook(cleanup);
             throw new OutputException("cannot write " + name + ": permission denied in " + dir);
+        } catch (IOException e) {
+            unhook(cleanup);
+            throw new OutputException("cannot write " + name + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** A file that is not a regular one, opened for writing as it is. */
+    private static Output direct(String name, Path target) {
+        try {
+            OutputStream o = Files.newOutputStream(target, StandardOpenOption.WRITE);
+            return new Output(new PrintStream(o, false, StandardCharsets.UTF_8), target, null, null);
+        } catch (AccessDeniedException e) {
+            throw new OutputException("cannot write " + name + ": permission denied");
+        } catch (NoSuchFileException e) {
+            throw new OutputException("cannot write " + name + ": there is no such file");
         } catch (IOException e) {
             throw new OutputException("cannot write " + name + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /** The file a chain of links ends at, which may not exist yet (a dangling link names a new file). */
+    private static Path resolveLinks(String name, Path p) {
+        try {
+            for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+                if (hops == MAX_LINKS) {
+                    throw new OutputException("cannot write " + name + ": too many links in a row");
+                }
+                p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+            }
+            return p;
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + name + ": its link cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
+        }
+    }
+
+    private static void unhook(Thread cleanup) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException stopping) {
+            // The JVM is already stopping, and the hook will run.
         }
     }
 
@@ -106,11 +185,19 @@ final class Output implements AutoCloseable {
      * @throws OutputException when writing or moving failed
      */
     void commit() {
-        if (temp == null) {
+        if (target == null) {
             stream.flush();
-            if (stream.checkError()) {
+            if (stream.checkError() && !StandardOutput.readerLeft(stream)) {
                 throw new OutputException("cannot write standard output (it was closed, or the disk is full)");
             }
+            return; // or the reader stopped early (| head): it has what it wanted
+        }
+        if (temp == null) {
+            stream.close();
+            if (stream.checkError()) {
+                throw new OutputException("cannot write " + target + ": writing failed (is the disk full?)");
+            }
+            committed = true;
             return;
         }
         stream.close();
@@ -124,6 +211,7 @@ final class Output implements AutoCloseable {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            unhook(cleanup);
         } catch (IOException e) {
             throw new OutputException("cannot write " + target + ": " + e.getClass().getSimpleName());
         }
@@ -132,6 +220,9 @@ final class Output implements AutoCloseable {
     /** Drops the temporary file unless {@link #commit()} moved it into place. */
     @Override
     public void close() {
+        if (target != null && temp == null) {
+            stream.close();
+        }
         if (temp != null && !committed) {
             stream.close();
             try {
@@ -139,6 +230,7 @@ final class Output implements AutoCloseable {
             } catch (IOException e) {
                 // Nothing better to do: the name starts with a dot and ends in .part, easy to spot.
             }
+            unhook(cleanup);
         }
     }
 

@@ -36,7 +36,7 @@ final class Progress {
     }
 
     /** A page arrived with {@code items} items: draws the bar with them counted. */
-    void page(Element page, int items) {
+    synchronized void page(Element page, int items) {
         if (total < 0) {
             String t = page.attributeValue("total");
             total = t != null && t.strip().matches("\\d{1,18}") ? Long.parseLong(t.strip()) : 0;
@@ -53,7 +53,7 @@ final class Progress {
      * Wipes the bar (carriage return, spaces, carriage return), so that what is printed next, on either
      * stream, starts at the beginning of an empty line. Does nothing when no bar is shown.
      */
-    void clear() {
+    synchronized void clear() {
         if (shown > 0) {
             err.print("\r" + " ".repeat(shown) + "\r");
             err.flush();

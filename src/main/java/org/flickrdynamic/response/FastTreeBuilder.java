@@ -36,9 +36,17 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
  *     parser is also told not to support DTDs or external entities, and its resolver refuses all);</li>
  * <li>the input must be UTF-8 (Flickr's only encoding), checked byte by byte: overlong forms, surrogates
  *     and code points past U+10FFFF are refused, which the parser alone would let through;</li>
- * <li>elements may nest at most {@value #MAX_DEPTH} deep, so a hostile answer cannot overflow the stack of
- *     the recursive code that later walks the tree;</li>
- * <li>anything that is not well-formed XML fails with a {@link DocumentException} saying why.</li>
+ * <li>elements may nest at most {@link #maxDepth} deep (1,000 by default), so a hostile answer cannot
+ *     overflow the stack of the recursive code that later walks the tree;</li>
+ * <li>an answer may hold at most {@link #maxNodes} elements, texts, comments and the like (200,000 by
+ *     default) and {@link #maxAttributes} attributes (1,000,000 by default), so that no answer within the
+ *     size cap fills a 256 MiB heap with nodes (a 30 MiB answer of {@code <x/>} is eight million
+ *     elements), while the largest real answers (a 500-photo page with every extra: about 1,000 nodes and
+ *     30,000 attributes) pass with ample room. The defaults can be raised with the system properties
+ *     {@value #DEPTH_PROPERTY}, {@value #NODES_PROPERTY} and {@value #ATTRIBUTES_PROPERTY};</li>
+ * <li>anything that is not well-formed XML fails with a {@link DocumentException} saying why, and an answer
+ *     over a limit with a {@link LimitExceeded} naming the limit and how to raise it; no {@link Error} of
+ *     the parser or the tree (a stack or heap exhausted all the same) leaves it.</li>
  * </ul>
  * The size cap is the caller's (a capped stream). Adjacent text is merged into one text node, so the
  * tree does not depend on where the network split the answer; CDATA sections, comments and processing
@@ -47,8 +55,14 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
  * <p>Not thread-safe: keep one per thread. Building one is cheap; the parser factory is shared.
  */
 public final class FastTreeBuilder {
-    /** How deep elements may nest; Flickr's answers nest about six deep. */
+    /** How deep elements may nest by default; Flickr's answers nest about six deep. */
     public static final int MAX_DEPTH = 1_000;
+    /** The system property that raises or lowers {@link #maxDepth} for every builder made after it is set. */
+    public static final String DEPTH_PROPERTY = "flickrdynamic.maxAnswerDepth";
+    /** The system property that sets {@link #maxNodes}. */
+    public static final String NODES_PROPERTY = "flickrdynamic.maxAnswerNodes";
+    /** The system property that sets {@link #maxAttributes}. */
+    public static final String ATTRIBUTES_PROPERTY = "flickrdynamic.maxAnswerAttributes";
     private static final int NAME_SLOTS = 256;
     private static final int LAST_ATTRIBUTES = 64;
     private static final XMLInputFactory INPUT = secureFactory();
@@ -64,10 +78,72 @@ public final class FastTreeBuilder {
     private final QName[] lastAttributeNames = new QName[LAST_ATTRIBUTES];
     private final StringBuilder text = new StringBuilder();
     private Element[] stack = new Element[16];
+    private final int maxDepth;
+    private final int maxNodes;
+    private final int maxAttributes;
 
-    /** A builder making its nodes with {@code factory}. */
+    /** A builder making its nodes with {@code factory}, under the default limits (or the system properties'). */
     public FastTreeBuilder(DocumentFactory factory) {
+        this(factory, limit(DEPTH_PROPERTY, MAX_DEPTH), limit(NODES_PROPERTY, 200_000),
+                limit(ATTRIBUTES_PROPERTY, 1_000_000));
+    }
+
+    /**
+     * A builder making its nodes with {@code factory}, under these limits.
+     *
+     * @param maxDepth      how deep elements may nest
+     * @param maxNodes      how many elements, texts, comments, CDATA sections and processing instructions a
+     *                      document may hold
+     * @param maxAttributes how many attributes all its elements may hold together
+     */
+    public FastTreeBuilder(DocumentFactory factory, int maxDepth, int maxNodes, int maxAttributes) {
         this.factory = java.util.Objects.requireNonNull(factory, "factory");
+        if (maxDepth < 1 || maxNodes < 1 || maxAttributes < 0) {
+            throw new IllegalArgumentException("parser limits must be positive: depth " + maxDepth + ", nodes "
+                    + maxNodes + ", attributes " + maxAttributes);
+        }
+        this.maxDepth = maxDepth;
+        this.maxNodes = maxNodes;
+        this.maxAttributes = maxAttributes;
+    }
+
+    /** A limit from its system property, or the default when it is unset or not a positive number. */
+    private static int limit(String property, int fallback) {
+        String v = System.getProperty(property);
+        try {
+            return v == null || Integer.parseInt(v.strip()) < 1 ? fallback : Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** How deep elements may nest. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** How many elements, texts, comments and the like a document may hold. */
+    public int maxNodes() {
+        return maxNodes;
+    }
+
+    /** How many attributes a document may hold in all. */
+    public int maxAttributes() {
+        return maxAttributes;
+    }
+
+    /** An answer over one of the builder's limits; its message names the limit and how to raise it. */
+    public static final class LimitExceeded extends DocumentException {
+        private static final long serialVersionUID = 1L;
+
+        LimitExceeded(String message) {
+            super(message);
+        }
+    }
+
+    private LimitExceeded over(String what, int limit, String property) {
+        return new LimitExceeded("it has more than " + String.format(java.util.Locale.ROOT, "%,d", limit) + " " + what
+                + ", the parser's limit (raise it with -D" + property + "=N if the answer is genuine)");
     }
 
     /** A builder making its nodes with dom4j's default factory. */
@@ -82,8 +158,9 @@ public final class FastTreeBuilder {
      * a server that falls silent after a complete answer cannot hold the call. Content that comes later is
      * left unread.
      *
-     * @throws DocumentException when the input is not well-formed UTF-8 XML, declares a DOCTYPE or nests
-     *                           too deep; an {@link IOException} of the stream is its cause
+     * @throws DocumentException when the input is not well-formed UTF-8 XML or declares a DOCTYPE; an
+     *                           {@link IOException} of the stream is its cause
+     * @throws LimitExceeded     when it nests too deep or holds too many nodes or attributes
      */
     public Document build(InputStream in) throws DocumentException {
         UntilRootEnds gate = new UntilRootEnds(in);
@@ -100,6 +177,11 @@ public final class FastTreeBuilder {
         } catch (RuntimeException e) {
             // A parser bug on hostile input must still end as "not XML", never as a library stack trace.
             throw refusal(e, utf8);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // The limits should make this impossible; should a heap be smaller still, the half-built tree is
+            // garbage once this frame is left, and the caller gets an answer it can act on, not an Error.
+            throw new LimitExceeded("it needs more " + (e instanceof StackOverflowError ? "stack" : "memory")
+                    + " than this JVM has left to build its tree (lower -D" + NODES_PROPERTY + " or give the JVM more)");
         } finally {
             text.setLength(0);
             java.util.Arrays.fill(stack, null);
@@ -120,6 +202,8 @@ public final class FastTreeBuilder {
             doc.setXMLEncoding(declared); // as SAXReader keeps it, so asXML() writes the same declaration
         }
         int depth = 0;
+        int nodes = 0;
+        long attributes = 0;
         Element current = null;
         boolean textPending = false;
         while (r.hasNext()) {
@@ -131,6 +215,12 @@ public final class FastTreeBuilder {
                 }
                 continue;
             }
+            // Counted before anything is made: the text about to be added, and the node of this event.
+            nodes += (textPending ? 1 : 0) + (event == XMLStreamConstants.START_ELEMENT || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION ? 1 : 0);
+            if (nodes > maxNodes) {
+                throw over("elements and other nodes", maxNodes, NODES_PROPERTY);
+            }
             if (textPending) {
                 current.add(factory.createText(text.toString()));
                 text.setLength(0);
@@ -138,8 +228,13 @@ public final class FastTreeBuilder {
             }
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> {
-                    if (depth == MAX_DEPTH) {
-                        throw new DocumentException("elements nest deeper than " + MAX_DEPTH + " levels");
+                    if (depth == maxDepth) {
+                        throw new LimitExceeded("its elements nest deeper than " + maxDepth + " levels, the parser's"
+                                + " limit (raise it with -D" + DEPTH_PROPERTY + "=N if the answer is genuine)");
+                    }
+                    attributes += r.getAttributeCount();
+                    if (attributes > maxAttributes) {
+                        throw over("attributes", maxAttributes, ATTRIBUTES_PROPERTY);
                     }
                     Element e = startElement(r);
                     if (current == null) {

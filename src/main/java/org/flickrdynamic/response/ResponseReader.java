@@ -129,6 +129,11 @@ public final class ResponseReader implements HttpAnswer.Reader<Element> {
     }
 
     private FlickrTransportException unparsable(DocumentException e, BodyHead body) {
+        if (e instanceof FastTreeBuilder.LimitExceeded) {
+            // The same answer would come again: not worth a retry.
+            return new FlickrTransportException("The answer to " + method.name() + " from " + url + " was refused: "
+                    + e.getMessage(), Kind.TOO_LARGE, 200, null);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.util.zip.ZipException) {
                 return new FlickrTransportException("The answer to " + method.name() + " from " + url

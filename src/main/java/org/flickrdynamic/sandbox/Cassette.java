@@ -31,7 +31,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * and the answer's status, content type, {@code Location} and body. What identifies a request is what
  * stays the same from one run to the next: the signature and the values that change on every call or
  * belong to one user ({@code oauth_signature}, {@code api_sig}, {@code oauth_token}, {@code auth_token},
- * {@code oauth_nonce}, {@code oauth_timestamp}, {@code oauth_verifier}, {@code oauth_callback}) are left
+ * {@code oauth_nonce}, {@code oauth_timestamp}, {@code oauth_verifier}, {@code oauth_callback}, and the
+ * legacy login's {@code frob}) are left
  * out, and the key ({@code api_key}, {@code oauth_consumer_key}) is written as {@value #KEY}, so the
  * file holds no credential and a replay matches whoever's key calls it.
  *
@@ -43,7 +44,7 @@ final class Cassette {
     static final String KEY = "(api key)";
     /** The parameters a request is matched without. */
     static final Set<String> DROPPED = Set.of("oauth_signature", "api_sig", "oauth_token", "auth_token", "oauth_nonce",
-            "oauth_timestamp", "oauth_verifier", "oauth_callback");
+            "oauth_timestamp", "oauth_verifier", "oauth_callback", "frob");
     /** The parameters that carry the API key, written as {@value #KEY}. */
     static final Set<String> KEYS = Set.of("api_key", "oauth_consumer_key");
     private static final String FORMAT = "flickr-dynamic cassette 1";
@@ -223,8 +224,11 @@ final class Cassette {
             Map<?, ?> req = map(one.get("request"), where + ": request");
             Map<?, ?> res = map(one.get("response"), where + ": response");
             SortedMap<String, String> params = new TreeMap<>();
-            map(req.get("params"), where + ": request params").forEach((k, v) -> params.put(String.valueOf(k),
-                    v == null ? "" : String.valueOf(v)));
+            map(req.get("params"), where + ": request params").forEach((k, v) -> {
+                if (!DROPPED.contains(String.valueOf(k))) { // a cassette recorded before frobs were left out
+                    params.put(String.valueOf(k), v == null ? "" : String.valueOf(v));
+                }
+            });
             Object status = res.get("status");
             if (!(status instanceof Integer code)) {
                 throw new IllegalArgumentException(where + ": response status is not a number");

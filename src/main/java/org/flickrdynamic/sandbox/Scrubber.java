@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 import org.flickrdynamic.sign.Percent;
 
 /**
- * Takes credentials out of an answer before it goes into a cassette: every value of the request's key,
- * token and signature parameters, the tokens and token secrets the answer itself hands out (OAuth's
- * {@code oauth_token} and {@code oauth_token_secret}, whether form-encoded, XML attributes as in
+ * Takes credentials out of an answer (its body or its {@code Location}) before it goes into a cassette:
+ * every value of the request's key, token, signature, verifier and frob parameters, the tokens, token
+ * secrets, verifiers and frobs the answer itself hands out (OAuth's {@code oauth_token},
+ * {@code oauth_token_secret} and {@code oauth_verifier} as parameters anywhere, as in a redirect's URL or a
+ * form body, the verifier an out-of-band page shows, the legacy {@code <frob>}, XML attributes as in
  * {@code flickr.auth.oauth.getAccessToken}'s {@code <access_token oauth_token="..." oauth_token_secret="..."/>},
  * or XML elements, and the legacy {@code <token>}), and any value the
  * recorder was told to hide. Each is replaced wherever it appears, as written and percent-encoded once
@@ -22,10 +24,18 @@ import org.flickrdynamic.sign.Percent;
 final class Scrubber {
     static final String HIDDEN = "(scrubbed)";
     private static final Set<String> SECRET_PARAMS = Set.of("oauth_token", "auth_token", "oauth_signature", "api_sig",
-            "oauth_verifier", "oauth_token_secret");
-    private static final Pattern FORM_SECRET = Pattern.compile("(?:^|&)(oauth_token|oauth_token_secret)=([^&\\s]+)");
+            "oauth_verifier", "oauth_token_secret", "frob");
+    /**
+     * A credential as a URL or form parameter wherever it stands: a form body, the query of a
+     * {@code Location} header or of a link in a page, after {@code ?}, {@code &}, {@code &amp;} or a quote.
+     */
+    private static final Pattern FORM_SECRET = Pattern.compile(
+            "(?<![A-Za-z0-9_])(oauth_token|oauth_token_secret|oauth_verifier|frob)=([^&\\s\"'<>#]+)");
     private static final Pattern XML_TOKEN =
-            Pattern.compile("<(token|oauth_token|oauth_token_secret)>([^<]+)</\\1>");
+            Pattern.compile("<(token|oauth_token|oauth_token_secret|oauth_verifier|frob)>([^<]+)</\\1>");
+    /** The verifier an out-of-band authorize page shows for the user to type: {@code <code id="verifier">}. */
+    private static final Pattern SHOWN_VERIFIER =
+            Pattern.compile("\\bid\\s*=\\s*[\"']?(?:oauth_)?verifier[\"']?[^>]*>\\s*([^<\\s]+)\\s*<");
     private static final Pattern XML_ATTRIBUTE =
             Pattern.compile("\\b(?:oauth_token|oauth_token_secret)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
     /** Shorter values are left alone: replacing "1" everywhere would wreck the body and hide nothing. */
@@ -50,11 +60,20 @@ final class Scrubber {
         });
         Matcher form = FORM_SECRET.matcher(body);
         while (form.find()) {
-            replace.put(Percent.decode(form.group(2)), HIDDEN);
+            replace.put(form.group(2), HIDDEN);
+            try {
+                replace.put(Percent.decode(form.group(2)), HIDDEN);
+            } catch (IllegalArgumentException notEncoded) {
+                // A stray % in an HTML page: the value as written is hidden, that is enough.
+            }
         }
         Matcher xml = XML_TOKEN.matcher(body);
         while (xml.find()) {
             replace.put(xml.group(2).strip(), HIDDEN);
+        }
+        Matcher shown = SHOWN_VERIFIER.matcher(body);
+        while (shown.find()) {
+            replace.put(shown.group(1), HIDDEN);
         }
         Matcher attribute = XML_ATTRIBUTE.matcher(body);
         while (attribute.find()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.flickrdynamic.FlickrClient;
@@ -119,5 +120,24 @@ class WritesNotRepeatedTest {
     void gettingAFrobIsRetriedAsTheReadItIs() {
         assertThrows(FlickrTransportException.class, () -> client.call("flickr.auth.getFrob"));
         assertEquals(6, server.received().size());
+    }
+
+    /**
+     * A read too long for a GET goes as a POST, but it is still a read: what it asks changes nothing, so
+     * after Flickr's temporary 105 it is asked again. A real write answered 105 is not, as it may have
+     * been done.
+     */
+    @Test
+    void aReadSentAsPostForItsLengthIsRepeatedAfterA105ButAWriteIsNot() {
+        server.script(ScriptedServer.xml("<rsp stat=\"fail\"><err code=\"105\" msg=\"Service currently unavailable\"/></rsp>"));
+        String manyTags = "tag".repeat(3000);
+        assertThrows(org.flickrdynamic.FlickrApiException.class,
+                () -> client.call("flickr.photos.search", "tags", manyTags));
+        assertEquals(List.of("POST", "POST", "POST", "POST", "POST", "POST"),
+                server.received().stream().map(Received::verb).toList(), "a read, whatever its verb");
+        server.received().clear();
+        assertThrows(org.flickrdynamic.FlickrApiException.class,
+                () -> client.call("flickr.photos.setTags", "photo_id", "4521", "tags", manyTags));
+        assertEquals(List.of("POST"), server.received().stream().map(Received::verb).toList(), "a write, once");
     }
 }
