@@ -123,6 +123,7 @@ public final class Sandbox implements AutoCloseable {
         SetRoutes.register(routes, live, photoXml);
         PhotoEditRoutes.register(routes, live);
         SetEditRoutes.register(routes, live, this::nowSeconds);
+        PeopleRoutes.register(routes, live);
         this.tickets = new TicketDesk(b.ticketDelay);
         routes.put("flickr.photos.upload.checkTickets", tickets::check);
         Gatekeeper gate = new Gatekeeper(table, apiKey, secret, mint, check);
