@@ -23,7 +23,7 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
  *     with neither attributes nor child elements always has one, {@code ""} when empty);</li>
  * <li>the items of a list ({@code photos/photo}, {@code tags/tag}, {@code sizes/size} ... a child whose
  *     name plus "s" is its parent's, and the few lists named otherwise) are arrays even with one item,
- *     and a list without items holds an empty array, as {@code "notes":{"note":[]}};</li>
+ *     and an empty list holds an empty array, as {@code "notes":{"note":[]}};</li>
  * <li>the counters and flags Flickr sends as numbers ({@code page}, {@code farm}, {@code ispublic},
  *     {@code width} ...) are numbers, everything else strings, ids included; an empty
  *     {@code path_alias} is {@code null};</li>
@@ -47,7 +47,7 @@ final class JsonAnswer {
             Map.entry("photosets", "photoset"), Map.entry("sizes", "size"), Map.entry("tags", "tag"),
             Map.entry("notes", "note"), Map.entry("urls", "url"), Map.entry("galleries", "gallery"),
             Map.entry("collections", "collection"), Map.entry("groups", "group"), Map.entry("contacts", "contact"),
-            Map.entry("comments", "comment"), Map.entry("methods", "method"), Map.entry("users", "user"));
+            Map.entry("methods", "method"), Map.entry("users", "user"));
 
     /** One element of the payload. */
     private static final class Node {
@@ -131,7 +131,8 @@ final class JsonAnswer {
         for (Node c : n.children) {
             groups.computeIfAbsent(c.name, k -> new ArrayList<>()).add(c);
         }
-        if (item != null && !groups.containsKey(item)) {
+        // Only a list with nothing in it: people.getInfo's <photos> holds counts, not photos.
+        if (item != null && n.children.isEmpty() && n.text.toString().isBlank()) {
             first = comma(first, sb);
             string(item, sb).append(":[]");
         }
