@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The photo-list methods over the data set: {@code photos.search}, {@code people.getPhotos} and
- * {@code people.getPublicPhotos}, filtered by {@link PhotoQuery}, paged by {@link PageWindow} (100 per
+ * The photo-list methods over the data set: {@code photos.search}, {@code photos.getRecent},
+ * {@code people.getPhotos} and {@code people.getPublicPhotos}, filtered by {@link PhotoQuery}, paged by {@link PageWindow} (100 per
  * page unless asked) and written by {@link PhotoXml}. Private photos are seen only by their owner's
  * token, as on Flickr. A search must name one of {@link #FILTERS}, else it is Flickr's code 3
  * {@code Parameterless searches have been disabled}. Search, like Flickr's, gives at most {@value #SEARCH_CAP} results per query:
@@ -36,6 +36,9 @@ final class PhotoListRoutes {
         PhotoListRoutes r = new PhotoListRoutes(live, xml);
         routes.put("flickr.photos.search", r::search);
         routes.put("flickr.people.getPhotos", r::userPhotos);
+        // What Flickr's refusal of an empty search points to: everyone's public photos, newest first.
+        routes.put("flickr.photos.getRecent", (request, params) ->
+                r.list(params, Photo::isPublic, r.live.now().photos, 0));
         routes.put("flickr.people.getPublicPhotos", (request, params) ->
                 r.list(params, r.owner(request, params).and(Photo::isPublic), r.live.now().photos, 0));
     }
