@@ -98,15 +98,39 @@ class RequestFormsTest {
         }
     }
 
+    @Test
+    void uploadAndReplaceAnswerWithoutTheTrailingSlash() throws Exception {
+        Map<String, String> fields = http.oauth("POST", base() + "/services/upload", Map.of("title", "No slash"), writer);
+        Element rsp = SandboxHttp.parse(postMultipart(base() + "/services/upload", fields, "photo").body());
+        String id = rsp.elementText("photoid");
+        assertEquals("No slash", http.ok(http.oauth(http.call("flickr.photos.getInfo", "photo_id", id), writer))
+                .element("photo").elementText("title"));
+        Map<String, String> replace = http.oauth("POST", base() + "/services/replace", Map.of("photo_id", id), writer);
+        assertEquals(id, SandboxHttp.parse(postMultipart(base() + "/services/replace", replace, "photo").body())
+                .elementText("photoid"));
+    }
+
     private static HttpResponse<String> postMultipart(String url, Map<String, String> fields) throws Exception {
+        return postMultipart(url, fields, null);
+    }
+
+    /** A multipart POST of the fields, and a small JPEG in the part {@code filePart} when not {@code null}. */
+    private static HttpResponse<String> postMultipart(String url, Map<String, String> fields, String filePart)
+            throws Exception {
         String boundary = "b" + UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                 .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        if (filePart != null) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(filePart)
+                    .append("\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                    .append("\u00ff\u00d8\u00ff\u00e0JFIF").append("\r\n");
+        }
         body.append("--").append(boundary).append("--\r\n");
         return SandboxHttp.HTTP.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.ISO_8859_1)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
