@@ -350,11 +350,14 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Runs a sandbox until the process is stopped: {@code Sandbox [--port N] [--seed N]}. Prints the
-     * REST URL, the base URL, the key and the secret to use; exits with 2 on bad options.
+     * Runs a sandbox until the process is stopped: {@code Sandbox [--port N] [--seed N] [--photos N]}
+     * ({@code --photos}: a synthetic data set of N photos, see {@link Builder#syntheticPhotos}). Prints the
+     * base URL, the REST URL, the key and the secret to use; exits with 2 on bad options.
      */
     public static void main(String[] args) throws InterruptedException {
-        Standalone.run(args);
+        int code = org.flickrdynamic.internal.StandaloneSandbox.run(args, System.out, System.err,
+                "usage: java org.flickrdynamic.sandbox.Sandbox " + org.flickrdynamic.internal.StandaloneSandbox.OPTIONS);
+        System.exit(code);
     }
 
     /** Settings for a sandbox; every one has a default, so {@code builder().start()} equals {@link #start()}. */
