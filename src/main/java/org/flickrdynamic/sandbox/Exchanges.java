@@ -11,14 +11,15 @@ import com.sun.net.httpserver.HttpHandler;
 import org.flickrdynamic.table.MethodSpec;
 
 /**
- * Answers every HTTP exchange of a sandbox: decodes the parameters, records the request and hands it
- * to the path's answerer. {@code /services/rest/}: the {@link Gatekeeper}'s checks, then the method's
- * {@link Route} (or the method table's example), in Flickr's envelope {@code <rsp stat="ok">payload</rsp>}
- * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8}.
- * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}, the upload
- * and replace paths to {@link UploadEndpoint} (their multipart fields read before the request is logged). Answers
- * of 1 KiB and more are gzipped for clients that accept it (see {@link Gzip}). An OAuth
- * refusal anywhere is answered as Flickr answers it: an HTTP error with an {@code oauth_problem} body.
+ * Answers every HTTP exchange of a sandbox: decodes the request in every form Flickr accepts
+ * ({@link RequestDecoder}), records it and hands it to the answerer of its path, with or without the
+ * trailing slash ({@link #route}). {@code services/rest}: the {@link Gatekeeper}'s checks, then the
+ * method's {@link Route} (or the method table's example), rendered by {@link Answers} in the format asked
+ * for (XML, JSON or JSONP). The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to
+ * {@link LegacyAuth}, the upload and replace paths to {@link UploadEndpoint}. Answers of 1 KiB and more
+ * are gzipped for clients that accept it (see {@link Gzip}); an answer to a request that asked for
+ * {@code Connection: close} says it. An OAuth refusal anywhere is answered as Flickr answers it: an HTTP
+ * error with an {@code oauth_problem} body.
  */
 final class Exchanges implements HttpHandler {
     static final String REST_PATH = "/services/rest/";

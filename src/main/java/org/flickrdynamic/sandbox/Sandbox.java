@@ -62,6 +62,12 @@ import org.flickrdynamic.transport.Endpoints;
  * to another service and writes the exchanges, credentials scrubbed, to a YAML cassette;
  * {@code builder().replayFrom(cassette)} answers from that file alone.
  *
+ * <p>It serves any Flickr client, not only this library, with only the client's address changed: Flickr's
+ * paths with or without the trailing slash, parameters in the query, a form or a multipart body, OAuth
+ * parameters also in the {@code Authorization} header, and answers as XML, JSON or JSONP
+ * ({@code format}, {@code nojsoncallback}, {@code jsoncallback}). The test suite runs flickr-sdk and
+ * Flickr4Java against it; {@code docs/sandbox.md} shows how to point them, and Python flickrapi, at it.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
