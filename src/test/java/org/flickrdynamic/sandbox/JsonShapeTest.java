@@ -15,6 +15,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.flickrdynamic.table.ArgumentSpec;
+import org.flickrdynamic.table.MethodSpec;
+import org.flickrdynamic.table.MethodTable;
+import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.testing.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +121,25 @@ class JsonShapeTest {
                 "photo.location.context", "photo.location.latitude", "photo.location.longitude",
                 "photo.location.neighbourhood", "photo.location.neighbourhood._content",
                 "photo.location.neighbourhood.woeid")), unmodelled, "the sandbox's photos have no geo data");
+    }
+
+    @Test
+    void everyMethodsAnswerIsJsonWhenAskedForJson() throws Exception {
+        SandboxHttp http = new SandboxHttp(sandbox);
+        SandboxToken token = sandbox.issueToken(sandbox.users().get(0).nsid(), Permission.DELETE);
+        for (MethodSpec m : MethodTable.bundled().methods()) {
+            List<String> args = new java.util.ArrayList<>(List.of("format", "json", "nojsoncallback", "1"));
+            for (ArgumentSpec a : m.arguments()) {
+                if (a.required()) {
+                    args.add(a.name());
+                    args.add(a.name().equals("user_id") ? sandbox.users().get(0).nsid()
+                            : a.name().equals("oauth_token") ? token.token() : "1");
+                }
+            }
+            HttpResponse<String> r = http.get(http.oauth(http.call(m.name(), args.toArray(String[]::new)), token));
+            Object stat = object(r.body()).get("stat");
+            assertTrue("ok".equals(stat) || "fail".equals(stat), m.name() + ": " + r.body());
+        }
     }
 
     @Test
