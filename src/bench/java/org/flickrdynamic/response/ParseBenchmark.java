@@ -60,7 +60,7 @@ public class ParseBenchmark {
         try (Sandbox sandbox = Sandbox.start();
              CloseableHttpClient http = HttpClients.custom().disableContentCompression().build()) {
             String url = sandbox.restUrl() + "?method=flickr.photos.search&api_key=" + sandbox.apiKey()
-                    + "&per_page=500&extras=" + SearchBenchmark.TYPICAL;
+                    + "&min_upload_date=0&per_page=500&extras=" + SearchBenchmark.TYPICAL;
             searchPage = http.execute(new HttpGet(url), r -> EntityUtils.toByteArray(r.getEntity()));
         }
         int photos = pretty.build(new ByteArrayInputStream(searchPage)).getRootElement().element("photos")

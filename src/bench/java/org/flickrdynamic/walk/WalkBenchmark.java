@@ -25,7 +25,7 @@ public final class WalkBenchmark {
         try (Sandbox sandbox = Sandbox.builder().syntheticPhotos(photos).start();
              FlickrClient client = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
             // Warm the client and the sandbox with a short walk, then measure from a clean peak.
-            client.walk("photos.search", "per_page", perPage).limit(2_000).count();
+            client.walk("photos.search", "min_upload_date", 0, "per_page", perPage).limit(2_000).count();
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 pool.resetPeakUsage();
@@ -36,7 +36,7 @@ public final class WalkBenchmark {
             StringBuilder live = new StringBuilder();
             long count = 0;
             long previous = Long.MAX_VALUE;
-            for (Element photo : client.walk("photos.search", "per_page", perPage)) {
+            for (Element photo : client.walk("photos.search", "min_upload_date", 0, "per_page", perPage)) {
                 long id = Long.parseLong(photo.attributeValue("id"));
                 if (id >= previous) {
                     throw new IllegalStateException("photo " + id + " out of order or repeated after " + previous);

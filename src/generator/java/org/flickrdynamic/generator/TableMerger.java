@@ -111,6 +111,9 @@ final class TableMerger {
                 new Limits(facts.maxPage()), facts.uploads(), methods, notes);
     }
 
+    /** Methods whose {@code oauth_token} argument names the token to check (Flickr's current API). */
+    private static final Set<String> TOKEN_CHECKS = Set.of("flickr.auth.oauth.checkToken");
+
     private MethodSpec method(String name) {
         ApiMethod a = api.methods().get(name);
         SeedMethod s = seed.detailed().get(name);
@@ -130,9 +133,11 @@ final class TableMerger {
         } else {
             // The current API decides: a method that needs no permission needs no login today, even where
             // the 2009 manual said it did (flickr.people.getPhotos, flickr.favorites.getList).
-            // A method that requires the user's token as an argument (flickr.auth.oauth.checkToken's
-            // oauth_token, flickr.auth.checkToken's auth_token) needs a logged-in user even at
-            // permission none: the token is implicit, so only a signed call as that user can carry it.
+            // A method that requires the user's legacy token as an argument (flickr.auth.checkToken's
+            // auth_token) needs a logged-in user even at permission none: the token is implicit, so only a
+            // signed call as that user can carry it. flickr.auth.oauth.checkToken's oauth_token is an
+            // ordinary argument instead: the current API asks no permission for it, and clients
+            // (Flickr4Java) send it unsigned by OAuth, with the legacy api_sig.
             needsLogin = permission != Permission.NONE || requiresTokenArgument(a);
             needsSigning = needsLogin || saysMustBeSigned(description);
             RecordedReflection.Recorded r = recorded.methods().get(name);
@@ -197,7 +202,7 @@ final class TableMerger {
 
     private static boolean requiresTokenArgument(ApiMethod a) {
         for (ArgumentSpec arg : a.arguments()) {
-            if (arg.required() && (arg.name().equals("oauth_token") || arg.name().equals("auth_token"))) {
+            if (arg.required() && arg.name().equals("auth_token")) {
                 return true;
             }
         }
@@ -214,7 +219,9 @@ final class TableMerger {
         }
         List<ArgumentSpec> args = new ArrayList<>();
         for (ArgumentSpec arg : a.arguments()) {
-            if (isImplicit(arg.name())) {
+            // checkToken's oauth_token is the token the method is about, not the caller's: an ordinary argument.
+            boolean tokenToCheck = TOKEN_CHECKS.contains(a.name()) && arg.name().equals("oauth_token");
+            if (isImplicit(arg.name()) && !tokenToCheck) {
                 if (arg.required()) {
                     notes.add(a.name() + ": the current API lists " + arg.name() + " as a required argument; "
                             + "the table leaves it out, as it does every implicit parameter, and marks the method"

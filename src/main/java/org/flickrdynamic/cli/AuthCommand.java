@@ -104,7 +104,9 @@ final class AuthCommand {
             return FlickrCommand.OK;
         }
         try (FlickrClient user = Clients.withLogin(client.newBuilder(), current).build()) {
-            Element rsp = user.call(current.isLegacy() ? "flickr.auth.checkToken" : "flickr.auth.oauth.checkToken");
+            // Today's flickr.auth.oauth.checkToken takes the token to check as an argument.
+            Element rsp = current.isLegacy() ? user.call("flickr.auth.checkToken")
+                    : user.call("flickr.auth.oauth.checkToken", "oauth_token", current.token());
             Element e = rsp.elements().get(0);
             out.println("Flickr accepts the token of " + current.username() + ": " + e.elementText("perms") + " permission.");
             return FlickrCommand.OK;

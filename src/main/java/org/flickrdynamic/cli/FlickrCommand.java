@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.internal.StandaloneSandbox;
 import org.flickrdynamic.internal.Version;
 import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.table.HelpText;
@@ -36,7 +37,11 @@ public final class FlickrCommand {
 
     static final String SYNOPSIS = "usage: flickr [--sandbox | --endpoint URL] [options] METHOD [name=value ...]";
 
+    /** {@code flickr sandbox}: a standalone sandbox for clients in any language. */
+    static final String SANDBOX_SYNOPSIS = "usage: flickr sandbox " + StandaloneSandbox.OPTIONS;
+
     static final String USAGE_TEXT = SYNOPSIS + "\n" + """
+                   flickr sandbox [--port N] [--seed N] [--photos N]
                    flickr [--sandbox | --endpoint URL] auth login|status|logout|use ...
                    flickr [--sandbox | --endpoint URL] methods refresh [--output FILE]
                    flickr completion bash|zsh
@@ -57,6 +62,8 @@ public final class FlickrCommand {
               --help METHOD    the method's documentation from the method table
               completion bash|zsh     a shell completion script for methods and their arguments
               methods refresh         rebuild methods.yaml from the endpoint's flickr.reflection methods
+              sandbox          run a fake Flickr on 127.0.0.1 until stopped, for any client: prints its
+                               base URL, REST URL, key and secret (--photos N: N synthetic photos)
 
             Keys come from FLICKR_API_KEY and FLICKR_API_SECRET; a stored login (flickr auth login) is used.
             """ + AuthCommand.USAGE + """
@@ -83,9 +90,14 @@ public final class FlickrCommand {
     }
 
     /** Runs the command and exits with its code. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         PrintStream out = StandardOutput.open(); // tells a closed pipe from a full disk
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (args.length > 0 && args[0].equals("sandbox")) {
+            // Serves until the process is stopped, so it never goes through run(), which returns.
+            System.exit(StandaloneSandbox.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
+                    SANDBOX_SYNOPSIS));
+        }
         // System.console() would ask about standard input and output; the bar needs standard error.
         System.exit(new FlickrCommand(out, err, Progress.stderrIsTerminal(System.getenv())).run(args));
     }

@@ -85,7 +85,9 @@ final class MethodInfoReader {
                 warnings.accept(name + " lists the argument " + argName + " twice; the first entry is kept");
                 continue;
             }
-            if (implicit(argName)) {
+            // checkToken's oauth_token is the token to check, not the caller's: an argument of its own.
+            boolean tokenToCheck = name.equals("flickr.auth.oauth.checkToken") && argName.equals("oauth_token");
+            if (implicit(argName) && !tokenToCheck) {
                 // A required token argument means the method acts for a logged-in user, whose signed call carries it.
                 if (required && (argName.equals("oauth_token") || argName.equals("auth_token"))) {
                     login = true;

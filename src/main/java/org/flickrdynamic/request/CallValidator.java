@@ -53,7 +53,8 @@ public final class CallValidator {
             names.add(a.name());
         }
         for (String given : args.keySet()) {
-            if (RESERVED.contains(given) || given.startsWith("oauth_")) {
+            // A method may name one of them as its own argument (checkToken's oauth_token: the token to check).
+            if ((RESERVED.contains(given) || given.startsWith("oauth_")) && method.argument(given).isEmpty()) {
                 problems.add("argument " + given + " is set by the library and cannot be given");
             } else if (!IMPLICIT.contains(given) && !method.acceptsAnyArguments() && method.argument(given).isEmpty()) {
                 problems.add(unknownArgument(method, given, names));

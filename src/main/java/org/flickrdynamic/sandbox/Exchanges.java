@@ -11,19 +11,19 @@ import com.sun.net.httpserver.HttpHandler;
 import org.flickrdynamic.table.MethodSpec;
 
 /**
- * Answers every HTTP exchange of a sandbox: decodes the parameters, records the request and hands it
- * to the path's answerer. {@code /services/rest/}: the {@link Gatekeeper}'s checks, then the method's
- * {@link Route} (or the method table's example), in Flickr's envelope {@code <rsp stat="ok">payload</rsp>}
- * or {@code <rsp stat="fail"><err code=".." msg=".." /></rsp>} as {@code text/xml; charset=utf-8}.
- * The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to {@link LegacyAuth}, the upload
- * and replace paths to {@link UploadEndpoint} (their multipart fields read before the request is logged). Answers
- * of 1 KiB and more are gzipped for clients that accept it (see {@link Gzip}). An OAuth
- * refusal anywhere is answered as Flickr answers it: an HTTP error with an {@code oauth_problem} body.
+ * Answers every HTTP exchange of a sandbox: decodes the request in every form Flickr accepts
+ * ({@link RequestDecoder}), records it and hands it to the answerer of its path, with or without the
+ * trailing slash ({@link #route}). {@code services/rest}: the {@link Gatekeeper}'s checks, then the
+ * method's {@link Route} (or the method table's example), rendered by {@link Answers} in the format asked
+ * for (XML, JSON or JSONP). The OAuth paths go to {@link OAuthEndpoints}, the legacy login page to
+ * {@link LegacyAuth}, the upload and replace paths to {@link UploadEndpoint}. Answers of 1 KiB and more
+ * are gzipped for clients that accept it (see {@link Gzip}); an answer to a request that asked for
+ * {@code Connection: close} says it. An OAuth refusal anywhere is answered as Flickr answers it: an HTTP
+ * error with an {@code oauth_problem} body.
  */
 final class Exchanges implements HttpHandler {
     static final String REST_PATH = "/services/rest/";
-    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n";
-    private static final String XML = "text/xml; charset=utf-8";
+    private static final String REST_ROUTE = "/services/rest";
 
     private final Gatekeeper gate;
     private final Map<String, Route> routes;
@@ -106,43 +106,43 @@ final class Exchanges implements HttpHandler {
             }
         }
         String verb = exchange.getRequestMethod();
-        Map<String, String> params;
+        String path = exchange.getRequestURI().getPath();
+        String route = route(path);
+        boolean upload = UploadEndpoint.handles(route);
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (upload && verb.equals("POST") && Multipart.boundary(contentType) == null) {
+            log.add(new RecordedRequest(verb, path, Map.of(), exchange.getRequestHeaders()));
+            return Reply.text(400, "bad upload: an upload must be a multipart/form-data POST with a boundary, not "
+                    + (contentType == null ? "a body without Content-Type" : contentType));
+        }
+        RequestDecoder.Decoded request;
         try {
-            params = RequestDecoder.decode(exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"),
+            request = RequestDecoder.read(exchange.getRequestURI().getRawQuery(), contentType,
                     exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody());
+        } catch (Multipart.Malformed e) {
+            log.add(new RecordedRequest(verb, path, Map.of(), exchange.getRequestHeaders()));
+            return Reply.text(400, (upload ? "bad upload: " : "bad request: ") + e.getMessage());
         } catch (IllegalArgumentException | IOException e) {
             return Reply.text(400, "bad request: " + e.getMessage());
         }
-        String path = exchange.getRequestURI().getPath();
-        Multipart.FilePart photo = null;
-        if (UploadEndpoint.handles(path) && verb.equals("POST")) {
-            try {
-                // The fields are read first, so the request log and the checks see them.
-                photo = UploadEndpoint.receive(exchange.getRequestHeaders().getFirst("Content-Type"),
-                        exchange.getRequestBody(), params);
-            } catch (Multipart.Malformed e) {
-                log.add(new RecordedRequest(verb, path, params, exchange.getRequestHeaders()));
-                return Reply.text(400, "bad upload: " + e.getMessage());
-            } catch (IOException e) {
-                return Reply.text(400, "bad upload: the body could not be read");
-            }
-        }
+        Map<String, String> params = request.params();
         log.add(new RecordedRequest(verb, path, params, exchange.getRequestHeaders()));
-        if (!verb.equals("GET") && !verb.equals("POST") || UploadEndpoint.handles(path) && !verb.equals("POST")) {
+        if (!verb.equals("GET") && !verb.equals("POST") || upload && !verb.equals("POST")) {
             return new Reply(405, Reply.TEXT, "method not allowed: " + verb, null);
         }
         // The client signed the URL it addressed; rebuild it from the Host header, as a real server does.
         String host = exchange.getRequestHeaders().getFirst("Host");
         String url = "http://" + (host == null || host.isBlank() ? defaultHost : host) + path;
+        Answers.Format format = Answers.Format.of(params);
         try {
-            return switch (path) {
-                case REST_PATH -> rest(verb, url, params);
+            return switch (route) {
+                case REST_ROUTE -> rest(verb, url, params, format);
                 case OAuthEndpoints.REQUEST_TOKEN -> oauth.requestToken(verb, url, params);
                 case OAuthEndpoints.AUTHORIZE -> oauth.authorize(params);
                 case OAuthEndpoints.ACCESS_TOKEN -> oauth.accessToken(verb, url, params);
-                case LegacyAuth.LOGIN_PATH, "/services/auth" -> legacy.login(params);
-                case UploadEndpoint.UPLOAD_PATH, UploadEndpoint.REPLACE_PATH -> upload(verb, url, path, params, photo);
+                case LegacyAuth.LOGIN_ROUTE -> legacy.login(params);
+                case UploadEndpoint.UPLOAD_ROUTE, UploadEndpoint.REPLACE_ROUTE ->
+                        upload(verb, url, route, params, photo(request.file()), format);
                 default -> Reply.text(404, "not found: " + path);
             };
         } catch (OAuthProblem p) {
@@ -150,7 +150,20 @@ final class Exchanges implements HttpHandler {
         }
     }
 
-    private Reply rest(String verb, String url, Map<String, String> params) {
+    /**
+     * The route of a path: the path without its trailing slash, since Flickr answers both forms
+     * ({@code /services/rest} and {@code /services/rest/}).
+     */
+    static String route(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** The upload's file: the part named {@code photo}, as Flickr names it. */
+    private static Multipart.FilePart photo(Multipart.FilePart file) {
+        return file != null && file.field().equals(Multipart.FILE_FIELD) ? file : null;
+    }
+
+    private Reply rest(String verb, String url, Map<String, String> params, Answers.Format format) {
         String payload;
         try {
             Gatekeeper.Admitted admitted = gate.admit(verb, url, params);
@@ -159,32 +172,18 @@ final class Exchanges implements HttpHandler {
             payload = route != null ? route.answer(admitted, params)
                     : m.exampleResponse() == null ? "" : m.exampleResponse();
         } catch (Fail f) {
-            return failure(f.code, f.getMessage());
+            return Answers.failure(f.code, f.getMessage(), format);
         }
-        return ok(payload);
+        return Answers.ok(payload, format);
     }
 
-    private Reply upload(String verb, String url, String path, Map<String, String> params, Multipart.FilePart photo) {
+    private Reply upload(String verb, String url, String route, Map<String, String> params, Multipart.FilePart photo,
+            Answers.Format format) {
         try {
-            return ok(uploads.answer(verb, url, path, params, photo));
+            return Answers.ok(uploads.answer(verb, url, route, params, photo), format);
         } catch (Fail f) {
-            return failure(f.code, f.getMessage());
+            return Answers.failure(f.code, f.getMessage(), format);
         }
-    }
-
-    /** Flickr's success envelope around a payload. */
-    static Reply ok(String payload) {
-        // Sized once: a photo page is hundreds of kilobytes, and growing a builder to that size copies it often.
-        String body = new StringBuilder(payload.length() + 64).append(XML_DECLARATION).append("<rsp stat=\"ok\">\n")
-                .append(payload).append("\n</rsp>\n").toString();
-        return new Reply(200, XML, body, null);
-    }
-
-    /** Flickr's failure envelope, laid out as Flickr lays it out, with HTTP 200 as Flickr sends it. */
-    static Reply failure(int code, String message) {
-        Xml x = new Xml(160).raw(XML_DECLARATION).raw("<rsp stat=\"fail\">\n\t");
-        x.open("err").attr("code", code).attr("msg", message).end();
-        return new Reply(200, XML, x.raw("\n</rsp>\n").toString(), null);
     }
 
     /** Sends a reply, gzipped when it is large enough and the client accepts gzip. */
@@ -198,6 +197,18 @@ final class Exchanges implements HttpHandler {
         }
     }
 
+    /** Whether the connection closes after this exchange: the client asked for it with {@code Connection: close}. */
+    private static boolean closesAfter(HttpExchange exchange) {
+        for (String value : exchange.getRequestHeaders().getOrDefault("Connection", java.util.List.of())) {
+            for (String token : value.split(",")) {
+                if (token.strip().equalsIgnoreCase("close")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Sends a reply as it is, never compressed: for short answers such as injected faults. */
     static void sendPlain(HttpExchange exchange, Reply reply) throws IOException {
         write(exchange, reply, reply.body().getBytes(StandardCharsets.UTF_8));
@@ -209,8 +220,13 @@ final class Exchanges implements HttpHandler {
             exchange.getResponseHeaders().set("Location", reply.location());
         }
         if (reply.status() == 405) {
-            boolean upload = UploadEndpoint.handles(exchange.getRequestURI().getPath());
+            boolean upload = UploadEndpoint.handles(route(exchange.getRequestURI().getPath()));
             exchange.getResponseHeaders().set("Allow", upload ? "POST" : "GET, POST");
+        }
+        if (closesAfter(exchange)) {
+            // The JDK server closes after answering such a request but does not say so; RFC 9112 §9.6 wants
+            // a server that closes to say it, or a client may send its next request into the closed socket.
+            exchange.getResponseHeaders().set("Connection", "close");
         }
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

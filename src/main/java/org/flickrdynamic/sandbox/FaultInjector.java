@@ -52,9 +52,10 @@ final class FaultInjector implements HttpHandler {
             if (fault.kind == Faults.Kind.RESET) {
                 return;
             }
-            record(exchange);
+            Map<String, String> params = record(exchange);
             switch (fault.kind) {
-                case FLICKR_ERROR -> Exchanges.sendPlain(exchange, Exchanges.failure(fault.code, message(fault.code)));
+                case FLICKR_ERROR -> Exchanges.sendPlain(exchange,
+                        Answers.failure(fault.code, message(fault.code), Answers.Format.of(params)));
                 case HTTP_STATUS -> {
                     if (fault.retryAfter != null) {
                         exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
@@ -68,8 +69,8 @@ final class FaultInjector implements HttpHandler {
         }
     }
 
-    /** Reads the whole request and records it, as the sandbox records every request it receives. */
-    private void record(HttpExchange exchange) throws IOException {
+    /** Reads the whole request and records it, as the sandbox records every request it receives; its parameters. */
+    private Map<String, String> record(HttpExchange exchange) throws IOException {
         Map<String, String> params;
         try {
             params = RequestDecoder.decode(exchange.getRequestURI().getRawQuery(),
@@ -81,6 +82,7 @@ final class FaultInjector implements HttpHandler {
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
         log.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), params,
                 exchange.getRequestHeaders()));
+        return params;
     }
 
     private String message(int code) {

@@ -94,8 +94,10 @@ final class Gatekeeper {
             }
             token = token(params, "auth_token");
             signed = true;
-        } else if (params.containsKey("auth_token") || params.containsKey("oauth_token")) {
-            throw new Fail(97, "Missing signature"); // a token is only honoured on a signed call
+        } else if (params.containsKey("auth_token")
+                || params.containsKey("oauth_token") && method.argument("oauth_token").isEmpty()) {
+            // A token is only honoured on a signed call; checkToken's oauth_token is an argument, not a login.
+            throw new Fail(97, "Missing signature");
         }
         if (method.needsSigning() && !signed) {
             throw new Fail(97, "Missing signature");

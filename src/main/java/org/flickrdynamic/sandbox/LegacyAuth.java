@@ -16,6 +16,8 @@ import org.flickrdynamic.table.Permission;
  */
 final class LegacyAuth {
     static final String LOGIN_PATH = "/services/auth/";
+    /** The login page's path without its trailing slash (both forms are answered). */
+    static final String LOGIN_ROUTE = "/services/auth";
     /** How long a frob waits for its login and exchange: 10 minutes. */
     static final long LIFETIME_SECONDS = 600;
 

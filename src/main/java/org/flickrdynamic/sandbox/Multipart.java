@@ -27,6 +27,8 @@ final class Multipart {
     private static final int MAX_HEADERS = 16 * 1024;
     /** How many leading bytes of a file are kept, to tell its type. */
     static final int HEAD = 16;
+    /** The field Flickr's upload and replace endpoints take the file from. */
+    static final String FILE_FIELD = "photo";
 
     /** A body that is not well-formed multipart: the message says what is wrong, never what was sent. */
     static final class Malformed extends Exception {
@@ -131,10 +133,11 @@ final class Multipart {
             if (name == null) {
                 throw new Malformed("a part has no name in its Content-Disposition");
             }
-            if (filename != null) {
+            // Flickr's file field is a file even when its part names no file (Flickr4Java's replace names none).
+            if (filename != null || name.equals(FILE_FIELD)) {
                 FileSink sink = new FileSink(fileCopy);
                 skipTo(sink);
-                FilePart part = sink.part(name, filename, headers.getOrDefault("content-type", ""));
+                FilePart part = sink.part(name, filename == null ? "" : filename, headers.getOrDefault("content-type", ""));
                 if (file == null) {
                     file = part;
                 }

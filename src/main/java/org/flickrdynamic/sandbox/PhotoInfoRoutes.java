@@ -54,7 +54,7 @@ final class PhotoInfoRoutes {
         x.element("comments", "0");
         x.open("notes").body().close("notes");
         x.open("people").attr("haspeople", 0).end();
-        tagElements(x, p, false);
+        tagElements(x, p);
         x.open("urls").body().open("url").attr("type", "photopage").body().text(PhotoXml.pageUrl(p))
                 .close("url").close("urls");
         return x.close("photo").toString();
@@ -63,20 +63,20 @@ final class PhotoInfoRoutes {
     private String tags(Gatekeeper.Admitted request, Map<String, String> params) {
         Photo p = visiblePhoto(request, params);
         Xml x = new Xml(1024).open("photo").attr("id", p.id()).body();
-        tagElements(x, p, true);
+        tagElements(x, p);
         return x.close("photo").toString();
     }
 
-    /** The tags as getInfo and getListPhoto write them: an id unique per photo and tag, the author, the raw form. */
-    private static void tagElements(Xml x, Photo p, boolean withAuthorName) {
+    /**
+     * The tags as getInfo and getListPhoto write them: an id unique per photo and tag, the author and the
+     * author's name (Flickr's recorded getInfo answers have it too), the raw form.
+     */
+    private static void tagElements(Xml x, Photo p) {
         x.open("tags").body();
         for (int i = 0; i < p.tags().size(); i++) {
             x.open("tag").attr("id", p.tagIds().get(i))
-                    .attr("author", p.owner().nsid());
-            if (withAuthorName) {
-                x.attr("authorname", p.owner().username());
-            }
-            x.attr("raw", p.rawTags().get(i)).attr("machine_tag", 0).body().text(p.tags().get(i)).close("tag");
+                    .attr("author", p.owner().nsid()).attr("authorname", p.owner().username())
+                    .attr("raw", p.rawTags().get(i)).attr("machine_tag", 0).body().text(p.tags().get(i)).close("tag");
         }
         x.close("tags");
     }

@@ -3,18 +3,27 @@ package org.flickrdynamic.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The photo-list methods over the data set: {@code photos.search}, {@code people.getPhotos} and
- * {@code people.getPublicPhotos}, filtered by {@link PhotoQuery}, paged by {@link PageWindow} (100 per
+ * The photo-list methods over the data set: {@code photos.search}, {@code photos.getRecent},
+ * {@code people.getPhotos} and {@code people.getPublicPhotos}, filtered by {@link PhotoQuery}, paged by {@link PageWindow} (100 per
  * page unless asked) and written by {@link PhotoXml}. Private photos are seen only by their owner's
- * token, as on Flickr. Search, like Flickr's, gives at most {@value #SEARCH_CAP} results per query:
+ * token, as on Flickr. A search must name one of {@link #FILTERS}, else it is Flickr's code 3
+ * {@code Parameterless searches have been disabled}. Search, like Flickr's, gives at most {@value #SEARCH_CAP} results per query:
  * later pages repeat the last page within them, while {@code total} stays the true count.
  */
 final class PhotoListRoutes {
     /** Flickr returns at most this many results for one search query, however many match. */
     static final int SEARCH_CAP = 4_000;
+    /**
+     * The arguments that narrow a search; one at least must be given, as Flickr refuses a search without
+     * (code 3). Paging, order, extras and the media or safety switches do not count.
+     */
+    static final Set<String> FILTERS = Set.of("user_id", "tags", "text", "min_upload_date", "max_upload_date",
+            "min_taken_date", "max_taken_date", "license", "bbox", "machine_tags", "group_id", "contacts", "woe_id",
+            "place_id", "has_geo", "lat", "lon", "is_commons", "in_gallery", "is_getty");
     private final LiveData live;
     private final PhotoXml xml;
 
@@ -27,11 +36,17 @@ final class PhotoListRoutes {
         PhotoListRoutes r = new PhotoListRoutes(live, xml);
         routes.put("flickr.photos.search", r::search);
         routes.put("flickr.people.getPhotos", r::userPhotos);
+        // What Flickr's refusal of an empty search points to: everyone's public photos, newest first.
+        routes.put("flickr.photos.getRecent", (request, params) ->
+                r.list(params, Photo::isPublic, r.live.now().photos, 0));
         routes.put("flickr.people.getPublicPhotos", (request, params) ->
                 r.list(params, r.owner(request, params).and(Photo::isPublic), r.live.now().photos, 0));
     }
 
     private String search(Gatekeeper.Admitted request, Map<String, String> params) {
+        if (FILTERS.stream().noneMatch(params::containsKey)) {
+            throw new Fail(3, "Parameterless searches have been disabled. Please use flickr.photos.getRecent instead.");
+        }
         DataSet data = live.now();
         Predicate<Photo> filter = PhotoQuery.filter(params, request.viewer());
         if (params.containsKey("user_id")) {

@@ -41,14 +41,10 @@ final class Replayer implements Exchanges.Front {
         Map<String, String> params;
         Multipart.FilePart file = null;
         try {
-            // A multipart body is no form: the decoder leaves it unread, and its fields come after the query's.
-            params = RequestDecoder.decode(uri.getRawQuery(), contentType, authorization, exchange.getRequestBody());
-            String boundary = Multipart.boundary(contentType);
-            if (boundary != null) {
-                Multipart.Received r = Multipart.read(boundary, exchange.getRequestBody(), null);
-                r.fields().forEach(params::putIfAbsent);
-                file = r.file();
-            }
+            RequestDecoder.Decoded request = RequestDecoder.read(uri.getRawQuery(), contentType, authorization,
+                    exchange.getRequestBody());
+            params = request.params();
+            file = request.file();
         } catch (IllegalArgumentException | Multipart.Malformed e) {
             return Reply.text(400, "bad request: " + e.getMessage());
         }

@@ -10,29 +10,43 @@ import java.util.Map;
 import org.flickrdynamic.sign.Percent;
 
 /**
- * Reads a request's parameters, in the order they arrive: the query string, an
- * {@code application/x-www-form-urlencoded} body (UTF-8), then the {@code oauth_*} parameters of an
- * {@code Authorization: OAuth ...} header (RFC 5849 §3.5.1), which some OAuth libraries send instead of
- * parameters. A name given twice keeps its first value.
+ * Reads a request's parameters in every form Flickr accepts, in the order they arrive: the query string,
+ * the body ({@code application/x-www-form-urlencoded} in UTF-8, or {@code multipart/form-data}, whose text
+ * fields are parameters and whose first file part is kept aside), then the {@code oauth_*} parameters of
+ * an {@code Authorization: OAuth ...} header (RFC 5849 §3.5.1), which some OAuth libraries send instead of
+ * parameters. A name given twice keeps its first value. Every path of the sandbox reads its requests here.
  */
 final class RequestDecoder {
     /** Larger form bodies are refused: nothing the REST API takes comes near it. */
     static final int MAX_BODY = 4 * 1024 * 1024;
 
+    /** A request's parameters and, for a multipart body, its first file part ({@code null} when none). */
+    record Decoded(Map<String, String> params, Multipart.FilePart file) {
+    }
+
     private RequestDecoder() {
     }
 
     /**
+     * Reads the parameters and the file part of a request.
+     *
      * @throws IllegalArgumentException for a malformed escape (the message never repeats the input)
+     * @throws Multipart.Malformed      for a multipart body that is not well-formed
      * @throws IOException              for an unreadable or oversized body
      */
-    static Map<String, String> decode(String rawQuery, String contentType, String authorization, InputStream body)
-            throws IOException {
+    static Decoded read(String rawQuery, String contentType, String authorization, InputStream body)
+            throws IOException, Multipart.Malformed {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery != null) {
             parseForm(rawQuery, params);
         }
-        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        Multipart.FilePart file = null;
+        String boundary = Multipart.boundary(contentType);
+        if (boundary != null) {
+            Multipart.Received r = Multipart.read(boundary, body, null);
+            r.fields().forEach(params::putIfAbsent);
+            file = r.file();
+        } else if (isForm(contentType)) {
             byte[] bytes = body.readNBytes(MAX_BODY + 1);
             if (bytes.length > MAX_BODY) {
                 throw new IOException("form body over " + MAX_BODY + " bytes");
@@ -43,7 +57,27 @@ final class RequestDecoder {
         if (authorization != null && authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
             parseOauthHeader(authorization.substring(6), params);
         }
-        return params;
+        return new Decoded(params, file);
+    }
+
+    /** Whether a body is form-encoded, the one form that {@link #decode} reads without multipart. */
+    static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /**
+     * Reads the parameters of a request; a multipart body's file is read through and left out.
+     *
+     * @throws IllegalArgumentException for a malformed escape or multipart body (the message never repeats the input)
+     * @throws IOException              for an unreadable or oversized body
+     */
+    static Map<String, String> decode(String rawQuery, String contentType, String authorization, InputStream body)
+            throws IOException {
+        try {
+            return read(rawQuery, contentType, authorization, body).params();
+        } catch (Multipart.Malformed e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
     private static void parseForm(String form, Map<String, String> into) {

@@ -62,6 +62,12 @@ import org.flickrdynamic.transport.Endpoints;
  * to another service and writes the exchanges, credentials scrubbed, to a YAML cassette;
  * {@code builder().replayFrom(cassette)} answers from that file alone.
  *
+ * <p>It serves any Flickr client, not only this library, with only the client's address changed: Flickr's
+ * paths with or without the trailing slash, parameters in the query, a form or a multipart body, OAuth
+ * parameters also in the {@code Authorization} header, and answers as XML, JSON or JSONP
+ * ({@code format}, {@code nojsoncallback}, {@code jsoncallback}). The test suite runs flickr-sdk and
+ * Flickr4Java against it; {@code docs/sandbox.md} shows how to point them, and Python flickrapi, at it.
+ *
  * <p>It listens on the loopback interface only. Instances are thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
@@ -115,6 +121,7 @@ public final class Sandbox implements AutoCloseable {
         SetRoutes.register(routes, live, photoXml);
         PhotoEditRoutes.register(routes, live);
         SetEditRoutes.register(routes, live, this::nowSeconds);
+        PeopleRoutes.register(routes, live);
         this.tickets = new TicketDesk(b.ticketDelay);
         routes.put("flickr.photos.upload.checkTickets", tickets::check);
         Gatekeeper gate = new Gatekeeper(table, apiKey, secret, mint, check);
@@ -341,11 +348,14 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Runs a sandbox until the process is stopped: {@code Sandbox [--port N] [--seed N]}. Prints the
-     * REST URL, the base URL, the key and the secret to use; exits with 2 on bad options.
+     * Runs a sandbox until the process is stopped: {@code Sandbox [--port N] [--seed N] [--photos N]}
+     * ({@code --photos}: a synthetic data set of N photos, see {@link Builder#syntheticPhotos}). Prints the
+     * base URL, the REST URL, the key and the secret to use; exits with 2 on bad options.
      */
     public static void main(String[] args) throws InterruptedException {
-        Standalone.run(args);
+        int code = org.flickrdynamic.internal.StandaloneSandbox.run(args, System.out, System.err,
+                "usage: java org.flickrdynamic.sandbox.Sandbox " + org.flickrdynamic.internal.StandaloneSandbox.OPTIONS);
+        System.exit(code);
     }
 
     /** Settings for a sandbox; every one has a default, so {@code builder().start()} equals {@link #start()}. */

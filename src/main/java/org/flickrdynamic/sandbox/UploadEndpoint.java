@@ -26,8 +26,10 @@ import org.flickrdynamic.table.Source;
  * fails then if the file type is not recognised.
  */
 final class UploadEndpoint {
-    static final String UPLOAD_PATH = "/services/upload/";
-    static final String REPLACE_PATH = "/services/replace/";
+    /** The upload path without its trailing slash (Flickr answers both forms). */
+    static final String UPLOAD_ROUTE = "/services/upload";
+    /** The replace path without its trailing slash (Flickr answers both forms). */
+    static final String REPLACE_ROUTE = "/services/replace";
     private static final int KEPT = 1_000;
 
     private static final MethodSpec UPLOAD = spec("upload");
@@ -53,33 +55,14 @@ final class UploadEndpoint {
                 null, null, true);
     }
 
-    /** Whether a path is one of the two endpoints. */
-    static boolean handles(String path) {
-        return UPLOAD_PATH.equals(path) || REPLACE_PATH.equals(path);
-    }
-
-    /**
-     * Reads a multipart body, adding its text fields to {@code params} (after the query's and the
-     * Authorization header's, a name given twice keeping its first value).
-     *
-     * @return the file part, or {@code null} when the body had none
-     * @throws Multipart.Malformed when the body is not multipart, or not well-formed
-     */
-    static Multipart.FilePart receive(String contentType, InputStream body, Map<String, String> params)
-            throws IOException, Multipart.Malformed {
-        String boundary = Multipart.boundary(contentType);
-        if (boundary == null) {
-            throw new Multipart.Malformed("an upload must be a multipart/form-data POST with a boundary, not "
-                    + (contentType == null ? "a body without Content-Type" : contentType));
-        }
-        Multipart.Received r = Multipart.read(boundary, body, null);
-        r.fields().forEach(params::putIfAbsent);
-        return r.file() != null && r.file().field().equals("photo") ? r.file() : null;
+    /** Whether a route (a path without its trailing slash) is one of the two endpoints. */
+    static boolean handles(String route) {
+        return UPLOAD_ROUTE.equals(route) || REPLACE_ROUTE.equals(route);
     }
 
     /** Answers an upload or replace whose body has been read. */
-    String answer(String verb, String url, String path, Map<String, String> params, Multipart.FilePart photo) {
-        boolean replace = REPLACE_PATH.equals(path);
+    String answer(String verb, String url, String route, Map<String, String> params, Multipart.FilePart photo) {
+        boolean replace = REPLACE_ROUTE.equals(route);
         Gatekeeper.Admitted admitted = gate.admit(replace ? REPLACE : UPLOAD, verb, url, params);
         if (photo == null) {
             throw new Fail(2, "No photo specified");

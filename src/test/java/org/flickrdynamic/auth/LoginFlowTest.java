@@ -66,7 +66,7 @@ class LoginFlowTest {
         try (FlickrClient user = as(t)) {
             Element rsp = user.call("flickr.test.login");
             assertEquals(t.userNsid(), rsp.element("user").attributeValue("id"));
-            Element check = user.call("flickr.auth.oauth.checkToken");
+            Element check = user.call("flickr.auth.oauth.checkToken", "oauth_token", t.token());
             assertEquals("write", check.element("oauth").elementText("perms"));
             assertEquals(t.userNsid(), check.element("oauth").element("user").attributeValue("nsid"));
             FlickrArgumentException tooWeak = assertThrows(FlickrArgumentException.class,

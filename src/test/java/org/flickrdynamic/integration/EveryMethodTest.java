@@ -39,11 +39,12 @@ class EveryMethodTest {
     private static Sandbox sandbox;
     private static FlickrClient oauth;
     private static FlickrClient legacy;
+    private static SandboxToken token;
 
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start();
-        SandboxToken token = sandbox.issueToken(sandbox.users().get(0).nsid(), Permission.DELETE);
+        token = sandbox.issueToken(sandbox.users().get(0).nsid(), Permission.DELETE);
         FlickrClientBuilder base = FlickrClient.builder().baseUrl(sandbox.baseUrl())
                 .apiKey(sandbox.apiKey()).secret(sandbox.secret());
         oauth = base.token(token.token(), token.tokenSecret()).build();
@@ -113,6 +114,7 @@ class EveryMethodTest {
     private static String plausibleValue(String name) {
         return switch (name) {
             case "user_id", "group_id", "contact_id", "nsid" -> sandbox.users().get(0).nsid();
+            case "oauth_token" -> token.token(); // checkToken's: the token to check
             case "lat" -> "51.5";
             case "lon" -> "-0.12";
             case "url" -> "https://www.flickr.com/photos/example/";

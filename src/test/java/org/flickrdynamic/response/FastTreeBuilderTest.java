@@ -94,7 +94,7 @@ class FastTreeBuilderTest {
         byte[] page;
         try (Sandbox sandbox = Sandbox.start()) {
             String url = sandbox.restUrl() + "?method=flickr.photos.search&api_key=" + sandbox.apiKey()
-                    + "&per_page=500&extras=description,license,date_upload,owner_name,tags,url_m";
+                    + "&min_upload_date=0&per_page=500&extras=description,license,date_upload,owner_name,tags,url_m";
             page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
         }

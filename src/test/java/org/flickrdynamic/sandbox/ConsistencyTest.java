@@ -38,7 +38,7 @@ class ConsistencyTest {
 
     @Test
     void everyPublicPhotoIsFoundOnceAcrossAllPagesAndAllUsers() throws Exception {
-        List<String> everything = http.allIds("photos", http.call("flickr.photos.search"), 500);
+        List<String> everything = http.allIds("photos", http.call("flickr.photos.search", "min_upload_date", "0"), 500);
         assertEquals(everything.size(), new HashSet<>(everything).size(), "no photo twice");
         int perUser = 0;
         for (SandboxUser u : sandbox.users()) {
@@ -188,8 +188,8 @@ class ConsistencyTest {
 
     @Test
     void idsGrowWithTheUploadDate() throws Exception {
-        List<Element> newest = http.list("photos", http.call("flickr.photos.search", "per_page", "500",
-                "extras", "date_upload")).elements("photo");
+        List<Element> newest = http.list("photos", http.call("flickr.photos.search", "min_upload_date", "0",
+                "per_page", "500", "extras", "date_upload")).elements("photo");
         for (int i = 1; i < newest.size(); i++) {
             assertTrue(Long.parseLong(newest.get(i - 1).attributeValue("id")) > Long.parseLong(newest.get(i).attributeValue("id")),
                     "newest first means highest id first");

@@ -28,7 +28,7 @@ class GzipTest {
     static void start() {
         sandbox = Sandbox.start();
         searchUrl = sandbox.restUrl() + "?method=flickr.photos.search&api_key=" + sandbox.apiKey()
-                + "&per_page=200&extras=owner_name,url_m";
+                + "&min_upload_date=0&per_page=200&extras=owner_name,url_m";
     }
 
     @AfterAll

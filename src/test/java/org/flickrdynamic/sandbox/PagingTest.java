@@ -68,15 +68,15 @@ class PagingTest {
 
     @Test
     void perPageDefaultsTo100AndIsCappedAt500() throws Exception {
-        Element dflt = search();
+        Element dflt = search("min_upload_date", "0"); // Flickr refuses a search without a filter
         assertEquals("100", dflt.attributeValue("perpage"));
         assertEquals(100, dflt.elements("photo").size());
-        Element capped = search("per_page", "900");
+        Element capped = search("min_upload_date", "0", "per_page", "900");
         assertEquals("500", capped.attributeValue("perpage"));
         assertEquals(500, capped.elements("photo").size());
         assertEquals(Integer.toString((total(capped) + 499) / 500), capped.attributeValue("pages"));
-        assertEquals("100", search("per_page", "lots").attributeValue("perpage"), "an unreadable per_page is ignored");
-        assertEquals("1", search("page", "0").attributeValue("page"), "pages start at 1");
+        assertEquals("100", search("min_upload_date", "0", "per_page", "lots").attributeValue("perpage"), "an unreadable per_page is ignored");
+        assertEquals("1", search("min_upload_date", "0", "page", "0").attributeValue("page"), "pages start at 1");
     }
 
     @Test

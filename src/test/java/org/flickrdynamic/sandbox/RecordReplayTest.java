@@ -68,7 +68,7 @@ class RecordReplayTest {
             token = upstream.issueToken(upstream.users().get(0).nsid(), Permission.WRITE);
             try (FlickrClient flickr = client(recorder.baseUrl(), token, Signing.OAUTH1)) {
                 live = script(flickr, photo);
-                checkToken = flickr.call("flickr.auth.oauth.checkToken").asXML();
+                checkToken = flickr.call("flickr.auth.oauth.checkToken", "oauth_token", token.token()).asXML();
             }
             try (FlickrClient legacy = client(recorder.baseUrl(), token, Signing.LEGACY_MD5)) {
                 legacy.call("flickr.test.login");
@@ -106,7 +106,7 @@ class RecordReplayTest {
              FlickrClient flickr = FlickrClient.builder().baseUrl(replay.baseUrl()).apiKey("another-key")
                      .secret("another-secret").token("another-token", "another-token-secret").signed(true).build()) {
             replayed = script(flickr, photo);
-            String scrubbed = flickr.call("flickr.auth.oauth.checkToken").asXML();
+            String scrubbed = flickr.call("flickr.auth.oauth.checkToken", "oauth_token", "another-token").asXML();
             assertTrue(scrubbed.contains("<token>(scrubbed)</token>"), scrubbed);
 
             FlickrTransportException unmatched = assertThrows(FlickrTransportException.class,

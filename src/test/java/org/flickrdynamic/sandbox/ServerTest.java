@@ -219,8 +219,10 @@ class ServerTest {
             String first = out.readLine();
             assertTrue(first != null && first.startsWith("Flickr sandbox listening on http://127.0.0.1:"), first);
             String restUrl = first.substring(first.indexOf("http://"));
-            List<String> lines = List.of(out.readLine(), out.readLine(), out.readLine());
-            assertTrue(lines.get(1).endsWith(Sandbox.API_KEY) && lines.get(2).endsWith(Sandbox.SECRET), lines.toString());
+            List<String> lines = List.of(out.readLine(), out.readLine(), out.readLine(), out.readLine(), out.readLine());
+            assertTrue(lines.stream().anyMatch(l -> l.strip().equals("REST URL:   " + restUrl)), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.strip().equals("API key:    " + Sandbox.API_KEY))
+                    && lines.stream().anyMatch(l -> l.strip().equals("API secret: " + Sandbox.SECRET)), lines.toString());
             HttpResponse<String> r = SandboxHttp.HTTP.send(HttpRequest.newBuilder(URI.create(restUrl
                     + "?method=flickr.test.echo&api_key=" + Sandbox.API_KEY + "&hi=there")).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -64,8 +64,8 @@ class SplitSearchTest {
 
     @Test
     void theCapIsRealInTheSandbox() {
-        Element page8 = client.call("photos.search", "per_page", 500, "page", 8).element("photos");
-        Element page9 = client.call("photos.search", "per_page", 500, "page", 9).element("photos");
+        Element page8 = client.call("photos.search", "min_upload_date", 0, "per_page", 500, "page", 8).element("photos");
+        Element page9 = client.call("photos.search", "min_upload_date", 0, "per_page", 500, "page", 9).element("photos");
         assertEquals("12000", page9.attributeValue("total"), "total stays true");
         assertEquals("24", page9.attributeValue("pages"));
         assertEquals(page8.elements("photo").get(0).attributeValue("id"), page9.elements("photo").get(0).attributeValue("id"),
@@ -74,7 +74,7 @@ class SplitSearchTest {
 
     @Test
     void everyPhotoExactlyOnceNewestFirst() {
-        List<String> walked = ids(client.walk("photos.search", "per_page", 500));
+        List<String> walked = ids(client.walk("photos.search", "min_upload_date", 0, "per_page", 500));
         assertEquals(PHOTOS, walked.size());
         assertEquals(PHOTOS, new HashSet<>(walked).size(), "no photo twice");
         assertEquals(newestFirst, walked, "all of them, in Flickr's default order");
@@ -87,7 +87,7 @@ class SplitSearchTest {
 
     @Test
     void ascendingUploadsWalkTheRangesOldestFirst() {
-        List<String> walked = ids(client.walk("photos.search", "per_page", 400, "sort", "date-posted-asc"));
+        List<String> walked = ids(client.walk("photos.search", "min_upload_date", 0, "per_page", 400, "sort", "date-posted-asc"));
         List<String> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         assertEquals(oldestFirst, walked);
@@ -96,10 +96,11 @@ class SplitSearchTest {
 
     @Test
     void takenDateSortsSplitByTakenDate() {
-        List<String> walked = ids(client.walk("photos.search", "per_page", 500, "sort", "date-taken-desc"));
+        List<String> walked = ids(client.walk("photos.search", "min_upload_date", 0, "per_page", 500, "sort", "date-taken-desc"));
         assertEquals(newestFirst, walked, "synthetic photos are taken a day before upload, so the order is the same");
         assertTrue(sandbox.requests().stream().anyMatch(r -> r.param("min_taken_date") != null));
-        assertTrue(sandbox.requests().stream().noneMatch(r -> r.param("min_upload_date") != null));
+        assertTrue(sandbox.requests().stream().allMatch(r -> "0".equals(r.param("min_upload_date"))
+                && r.param("max_upload_date") == null), "the upload bound given is kept as it is, not split");
         assertNoRequestPastTheCap();
     }
 
@@ -111,7 +112,7 @@ class SplitSearchTest {
         List<String> walked = ids(client.walk("photos.search", "per_page", 500, "min_upload_date", from,
                 "max_upload_date", to));
         Set<String> expected = new HashSet<>();
-        for (Element p : client.walk("photos.search", "per_page", 500, "extras", "date_upload")) {
+        for (Element p : client.walk("photos.search", "min_upload_date", 0, "per_page", 500, "extras", "date_upload")) {
             long up = Long.parseLong(p.attributeValue("dateupload"));
             if (up >= from && up <= to) {
                 expected.add(p.attributeValue("id"));
@@ -124,13 +125,13 @@ class SplitSearchTest {
 
     @Test
     void aGivenPageOfASplitSearchStartsThatFarIn() {
-        List<String> walked = ids(client.walk("photos.search", "per_page", 500, "page", 11));
+        List<String> walked = ids(client.walk("photos.search", "min_upload_date", 0, "per_page", 500, "page", 11));
         assertEquals(newestFirst.subList(5_000, PHOTOS), walked);
     }
 
     @Test
     void otherSortsAreWalkedByUploadDateOnceSplit() {
-        List<String> walked = ids(client.walk("photos.search", "per_page", 500, "sort", "interestingness-desc"));
+        List<String> walked = ids(client.walk("photos.search", "min_upload_date", 0, "per_page", 500, "sort", "interestingness-desc"));
         assertEquals(newestFirst, walked);
         assertTrue(sandbox.requests().stream().skip(1).allMatch(r -> "date-posted-desc".equals(r.param("sort"))));
     }
