@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
+import org.flickrdynamic.testing.ChildJvm;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.testing.ScriptedServer;
@@ -75,7 +76,7 @@ class ParserLimitsTest {
         try (ScriptedServer server = new ScriptedServer(null)) {
             server.script((socket, out) -> answers.get(server.received().size() - 1).answer(socket, out));
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), ParserLimitsClient.class.getName(),
+                    "-Xmx256m", "-cp", ChildJvm.classPath(), ParserLimitsClient.class.getName(),
                     server.restUrl(), Integer.toString(answers.size()))
                     .redirectErrorStream(true).start();
             String out;

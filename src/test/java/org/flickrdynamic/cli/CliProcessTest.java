@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.flickrdynamic.testing.ChildJvm;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -73,7 +74,7 @@ class CliProcessTest {
         try (Sandbox sandbox = Sandbox.start()) {
             sandbox.faults().latency(Duration.ofMillis(300));
             List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
-            command.addAll(flickr(System.getProperty("java.class.path"), "--endpoint", sandbox.restUrl(),
+            command.addAll(flickr(ChildJvm.classPath(), "--endpoint", sandbox.restUrl(),
                     "--all-pages", "--output", output.toString(), "photos.search", "text=a", "per_page=20"));
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Map<String, String> env = pb.environment();
@@ -144,7 +145,7 @@ class CliProcessTest {
 
     @Test
     void aReaderThatStopsEarlyEndsTheCommandQuietly() throws Exception {
-        String cp = System.getProperty("java.class.path");
+        String cp = ChildJvm.classPath();
         for (List<String> command : List.of(
                 flickr(cp, "--sandbox", "photos.search", "text=a", "per_page=500", "extras=description,tags,url_o"),
                 flickr(cp, "--sandbox", "--all-pages", "photos.search", "text=a", "per_page=100"))) {
@@ -160,7 +161,7 @@ class CliProcessTest {
     @Test
     void aDescriptorPathIsWrittenThrough() throws Exception {
         // /proc/self/fd/1 is where /dev/stdout leads; nothing there can be replaced, so the test risks no device.
-        Process p = new ProcessBuilder(flickr(System.getProperty("java.class.path"), "--sandbox", "--output",
+        Process p = new ProcessBuilder(flickr(ChildJvm.classPath(), "--sandbox", "--output",
                 "/proc/self/fd/1", "flickr.test.echo", "to=descriptor")).start();
         String out = drain(p.getInputStream());
         String err = drain(p.getErrorStream());
@@ -171,7 +172,7 @@ class CliProcessTest {
 
     @Test
     void aFullDiskIsStillAnError() throws Exception {
-        Process p = shell(quoted(flickr(System.getProperty("java.class.path"), "--sandbox", "flickr.test.echo", "a=b"))
+        Process p = shell(quoted(flickr(ChildJvm.classPath(), "--sandbox", "flickr.test.echo", "a=b"))
                 + " >/dev/full");
         String err = drain(p.getErrorStream());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -186,7 +187,7 @@ class CliProcessTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path lib = Files.createDirectory(dir.resolve("lib"));
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : ChildJvm.classPath().split(java.io.File.pathSeparator)) {
             Path p = Path.of(entry);
             if (Files.isRegularFile(p)) {
                 Path copy = Files.copy(p, lib.resolve(entries.size() + "-" + p.getFileName()));

@@ -150,6 +150,6 @@ class JsonShapeTest {
         assertEquals(Set.of("stat", "code", "message"), fail.keySet());
         assertEquals("fail", fail.get("stat"));
         assertEquals(1, ((Number) fail.get("code")).intValue());
-        assertEquals("Photo not found", fail.get("message"));
+        assertEquals("Photo not found.", fail.get("message"));
     }
 }
