@@ -20,6 +20,7 @@ import org.dom4j.Element;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxUpload;
+import org.flickrdynamic.testing.Outside;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +95,7 @@ class FlickrSdkTest {
 
     @BeforeEach
     void requireNode() {
-        NodeClients.skipOrFail(missing);
+        Outside.requireOrSkip(missing == null, missing);
     }
 
     private static String get(String name) {

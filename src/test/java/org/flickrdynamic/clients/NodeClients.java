@@ -1,18 +1,14 @@
 package org.flickrdynamic.clients;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * Where the npm clients the sandbox is tested with live ({@code src/test/node}, installed by
- * {@code npm ci} from its lockfile), and the rule for their absence: a test that needs Node.js or the
- * packages skips with the reason, unless {@code -Dflickrdynamic.strict=true} asks for it to fail.
+ * {@code npm ci} from its lockfile), and what is missing when they cannot run; the tests hand that to
+ * {@link org.flickrdynamic.testing.Outside}, which skips or, in a strict run, fails.
  */
 final class NodeClients {
     /** The folder with {@code package.json}, {@code package-lock.json} and the scripts. */
@@ -30,17 +26,6 @@ final class NodeClients {
             return "the npm package " + npmPackage + " is not installed: run `npm ci` in " + FOLDER;
         }
         return null;
-    }
-
-    /** Skips the test with the reason, or fails it when {@code flickrdynamic.strict=true}; nothing when none. */
-    static void skipOrFail(String missing) {
-        if (missing == null) {
-            return;
-        }
-        if (Boolean.getBoolean("flickrdynamic.strict")) {
-            fail(missing + " (flickrdynamic.strict=true makes this a failure)");
-        }
-        Assumptions.abort(missing);
     }
 
     private static boolean nodeRuns() {
