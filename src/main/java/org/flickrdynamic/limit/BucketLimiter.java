@@ -41,11 +41,11 @@ final class BucketLimiter implements RateLimiter {
 
     /**
      * The bucket that keeps {@code limit}: {@code burst} tokens, starting full, refilled greedily (a
-     * token as soon as it is due, not a period's worth at once) with {@code permits - burst} per period.
+     * token as soon as it is due, not a period's worth at once) with {@code permits - burst} per refill period.
      */
     static BucketConfiguration configuration(RateLimit limit) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(limit.sustained(), limit.period())
+                .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(limit.sustained(), limit.refillPeriod())
                         .initialTokens(limit.burst()).build())
                 .build();
     }

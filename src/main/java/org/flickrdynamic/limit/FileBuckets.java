@@ -43,6 +43,8 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final Map<Path, FileBuckets> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private static final String LINK = "it is a symbolic link, which is never followed; give the real file's path";
+
     private final Path file;
     private final ReentrantLock jvmLock = new ReentrantLock(true);
 
@@ -116,6 +118,8 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
                 write(channel, buckets);
             } catch (IOException e) {
                 throw new IllegalStateException(problem(e)); // the message says it all: no cause to unwrap
+            } finally {
+                release();
             }
         }
 
@@ -126,7 +130,8 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
 
         @Override
         public void unlock() {
-            release();
+            // Bucket4j unlocks before it commits (a database commits its row lock away); the file lock must
+            // be held until the state is written, so commit and release give it up.
         }
 
         @Override
@@ -166,12 +171,15 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
                 LinkOption.NOFOLLOW_LINKS);
         FileAttribute<?>[] attributes = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
                 : new FileAttribute<?>[0];
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException(LINK);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(file, options, attributes);
         } catch (FileSystemException e) {
             if (Files.isSymbolicLink(file)) {
-                throw new IOException("it is a symbolic link, which is never followed; give the real file's path");
+                throw new IOException(LINK);
             }
             throw e;
         }

@@ -8,14 +8,18 @@ import org.flickrdynamic.FlickrArgumentException;
  * How many requests one API key may send: never more than {@code permits} in any window of length
  * {@code period}, retries, uploads and login steps included, as Flickr counts them ("3,600 queries per
  * hour across the whole key"). A token bucket of {@code burst} tokens, starting full and refilled
- * steadily with {@code permits - burst} tokens per period, keeps that promise: a window of one period
- * sees at most the {@code burst} tokens held at its start plus the {@code permits - burst} refilled
- * during it. So {@code burst} requests may go at once after a quiet spell, and {@code permits - burst}
- * per period go on for ever after. {@link #of} takes a tenth of the permits as the burst (at least one):
- * {@code RateLimit.of(3600, Duration.ofHours(1))} sends up to 360 at once, then 3,240 an hour. Because the
- * bucket refills at {@code (permits - burst) / period}, even a window a little longer than a period,
- * by less than one refill interval {@code period / (permits - burst)}, sees no more than {@code permits}:
- * the margin that absorbs the network's delays between the turn and the request's arrival.
+ * steadily with {@code permits - burst} tokens per {@link #refillPeriod() period plus a margin}, keeps that
+ * promise: a window of one period sees at most the {@code burst} tokens held at its start plus fewer than
+ * the {@code permits - burst} refilled during it. So {@code burst} requests may go at once after a quiet
+ * spell, then {@code permits - burst} per refill period. {@link #of} takes a tenth of the permits as the
+ * burst (at least one): {@code RateLimit.of(3600, Duration.ofHours(1))} sends up to 360 at once, then 3,240
+ * an hour and a second.
+ *
+ * <p>The margin ({@link #margin()}: a quarter of the period, at most a second) is for what happens between
+ * a request's turn and its arrival: a JVM's first request loads classes and connects, later ones go out at
+ * once, so requests can arrive closer together than their turns were. As long as those delays differ by
+ * less than {@link #tolerance()} ({@code margin + refillPeriod / (permits - burst)}: about 2.1 s for
+ * 3600/1h, 0.86 s for 8/2s), no window of one period sees more than {@code permits} arrivals either.
  *
  * <p>A request that would have to wait longer than {@code maxWait} for its turn fails instead of
  * waiting. A period is at most {@link #LONGEST_PERIOD}; a longer maximum wait than {@link #LONGEST_WAIT}
@@ -107,7 +111,26 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
         }
     }
 
-    /** How many tokens the bucket gains per period: what may go on for ever after the burst. */
+    /** The slack added to the period for the refill: a quarter of the period, at most one second. */
+    public Duration margin() {
+        Duration quarter = period.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? quarter : Duration.ofSeconds(1);
+    }
+
+    /** How long the bucket takes to gain {@link #sustained()} tokens: the period and its margin. */
+    public Duration refillPeriod() {
+        return period.plus(margin());
+    }
+
+    /**
+     * How much later one request may arrive after its turn than another, and the limit still hold at the
+     * server: the margin and one refill interval.
+     */
+    public Duration tolerance() {
+        return margin().plus(refillPeriod().dividedBy(sustained()));
+    }
+
+    /** How many tokens the bucket gains per refill period: what may go on for ever after the burst. */
     public int sustained() {
         return permits == 1 ? 1 : permits - burst;
     }
@@ -124,7 +147,7 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
 
     @Override
     public String toString() {
-        return permits + " per " + period + " (burst " + burst + ", then " + sustained() + " per period, max wait "
-                + maxWait + ")";
+        return permits + " per " + period + " (burst " + burst + ", then " + sustained() + " per " + refillPeriod()
+                + ", max wait " + maxWait + ")";
     }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RateLimitTest {
-    /** 6 in any 500 ms: a burst of 1, then 5 per 500 ms, one per 100 ms. */
+    /** 6 in any 500 ms: a burst of 1, then 5 per 625 ms (the period and its margin), one per 125 ms. */
     private static final RateLimit SIX_PER_HALF_SECOND = new RateLimit(6, Duration.ofMillis(500), 1, Duration.ofSeconds(10));
     /** Instant has microseconds; allow for a clock read on another thread. */
     private static final Duration SLACK = Duration.ofMillis(2);
@@ -98,7 +98,7 @@ class RateLimitTest {
         try (FlickrClient c = client().rateLimit(SIX_PER_HALF_SECOND).build()) {
             hammer(3, 5, c);
         }
-        assertPaced(start, 15, 1, Duration.ofMillis(100));
+        assertPaced(start, 15, 1, Duration.ofMillis(125));
         ArrivalWindows.assertWithin(sandbox, SIX_PER_HALF_SECOND);
     }
 
@@ -112,7 +112,7 @@ class RateLimitTest {
             hammer(2, 5, a, b);
         }
         // With a bucket each, the two would go at twice the rate.
-        assertPaced(start, 20, 1, Duration.ofMillis(100));
+        assertPaced(start, 20, 1, Duration.ofMillis(125));
         ArrivalWindows.assertWithin(sandbox, SIX_PER_HALF_SECOND);
     }
 
@@ -123,7 +123,7 @@ class RateLimitTest {
              FlickrClient b = a.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()) {
             hammer(2, 5, a, b);
         }
-        assertPaced(start, 20, 1, Duration.ofMillis(100));
+        assertPaced(start, 20, 1, Duration.ofMillis(125));
         ArrivalWindows.assertWithin(sandbox, SIX_PER_HALF_SECOND);
     }
 
@@ -135,7 +135,7 @@ class RateLimitTest {
                 .retryPolicy(RetryPolicy.retries(3).withBaseDelay(Duration.ZERO)).build()) {
             c.call("flickr.test.echo");
         }
-        assertPaced(start, 3, 1, Duration.ofMillis(100));
+        assertPaced(start, 3, 1, Duration.ofMillis(125));
     }
 
     @Test
@@ -144,7 +144,7 @@ class RateLimitTest {
             c.call("flickr.test.echo");
             FlickrTransportException e = assertThrows(FlickrTransportException.class, () -> c.call("flickr.test.echo"));
             assertTrue(e.getMessage().startsWith("Rate limit of API key " + sandbox.apiKey() + " (1 per PT1H):"
-                    + " flickr.test.echo would wait 3599"), e.getMessage());
+                    + " flickr.test.echo would wait 3600"), e.getMessage());
             assertTrue(e.getMessage().contains("more than the maximum wait of 200 ms"), e.getMessage());
             assertFalse(e.requestSent());
             assertFalse(e.isRetryable(), "waiting longer is what was refused");
@@ -234,6 +234,11 @@ class RateLimitTest {
         assertEquals(1, RateLimit.of(1, Duration.ofSeconds(2)).burst());
         assertEquals(1, RateLimit.of(1, Duration.ofSeconds(2)).sustained());
         assertEquals(2, RateLimit.of(11, Duration.ofSeconds(2)).burst());
+        assertEquals(Duration.ofSeconds(1), flickr.margin());
+        assertEquals(Duration.ofMillis(3601_000), flickr.refillPeriod());
+        assertEquals(Duration.ofMillis(500), RateLimit.of(8, Duration.ofSeconds(2)).margin());
+        assertEquals(Duration.ofNanos(857_142_857),
+                RateLimit.of(8, Duration.ofSeconds(2)).tolerance(), "the margin and one refill interval of 2.5 s / 7");
     }
 
     @Test
