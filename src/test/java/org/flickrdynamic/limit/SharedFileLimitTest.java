@@ -56,10 +56,10 @@ class SharedFileLimitTest {
         Path state = home.resolve("state").resolve("rate-limit.state");
         // Retries take turns too: two 105 answers, a reset and a request read but never answered.
         sandbox.faults().failNext(2, 105).resetNext(1).dropAfterReading(1);
-        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 2, "8/2s", state.toString(), home);
-        assertEquals(Collections.nCopies(24, "ok"), lines);
+        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 1, "8/2s", state.toString(), home);
+        assertEquals(Collections.nCopies(12, "ok"), lines);
         ArrivalWindows.assertWithin(sandbox, EIGHT_PER_TWO_SECONDS);
-        assertEquals(24 + 4, ArrivalWindows.arrivals(sandbox).size(), "every call and every retry arrived");
+        assertEquals(12 + 4, ArrivalWindows.arrivals(sandbox).size(), "every call and every retry arrived");
         assertEquals(1, sandbox.faults().resets().size());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
     }

@@ -1,0 +1,97 @@
+package org.flickrdynamic.limit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.sandbox.Sandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The limit shared by machines through a real {@code redis-server} on the loopback: three JVMs of four
+ * threads never put more than the limit in any window at the sandbox, retries and cut-off requests
+ * included; a stopped server stops the calls, naming it, with nothing sent.
+ */
+@Tag("clients")
+@Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RedisLimitTest {
+    private static final RateLimit EIGHT_PER_TWO_SECONDS = RateLimit.parse("8/2s", "test");
+
+    @TempDir
+    Path dir;
+    private Sandbox sandbox;
+    private RedisServer redis;
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = RedisServer.start(dir);
+        sandbox = Sandbox.builder().apiKey("redis-" + UUID.randomUUID()).start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        redis.close();
+    }
+
+    @Test
+    void threeProcessesOfFourThreadsNeverPassTheLimitInAnyWindow() throws Exception {
+        sandbox.faults().failNext(2, 105).resetNext(1).dropAfterReading(1);
+        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 1, "8/2s", redis.url(), dir);
+        assertEquals(Collections.nCopies(12, "ok"), lines);
+        ArrivalWindows.assertWithin(sandbox, EIGHT_PER_TWO_SECONDS);
+        assertEquals(12 + 4, ArrivalWindows.arrivals(sandbox).size(), "every call and every retry arrived");
+    }
+
+    @Test
+    void aStoppedServerStopsTheCallsNamingIt() throws Exception {
+        RateLimitStore store = RateLimitStore.redis(redis.url());
+        try (FlickrClient c = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+                .rateLimit(new RateLimit(100, Duration.ofSeconds(1), 10, Duration.ofSeconds(5))).rateLimitStore(store)
+                .build()) {
+            c.call("flickr.test.echo", "i", 1);
+            c.call("flickr.test.echo", "i", 2);
+            redis.stop();
+            long before = System.nanoTime();
+            FlickrTransportException e = assertThrows(FlickrTransportException.class, () -> c.call("flickr.test.echo"));
+            assertTrue(System.nanoTime() - before < Duration.ofSeconds(30).toNanos(), "no hang on a stopped server");
+            assertTrue(e.getMessage().startsWith("The rate limit store of API key " + sandbox.apiKey() + " (Redis "
+                    + redis.url() + ") cannot be used, so flickr.test.echo was not sent: "), e.getMessage());
+            assertEquals(FlickrTransportException.Kind.RATE_LIMITED, e.kind());
+            assertFalse(e.requestSent());
+            assertFalse(e.isRetryable());
+        }
+        assertEquals(2, sandbox.requests().size(), "nothing sent unaccounted");
+    }
+
+    @Test
+    void badRedisSettingsAreRefusedByName() {
+        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
+                () -> RateLimitStore.parse("redis://:pa55@host:port", "FLICKR_RATE_LIMIT_STORE"));
+        assertEquals("FLICKR_RATE_LIMIT_STORE: a Redis rate limit store must be redis://HOST:PORT[/DB], not"
+                + " 'redis://***@host:port'", e.problems().get(0));
+        assertEquals("Redis redis://***@127.0.0.1:6379/2",
+                RateLimitStore.parse("redis://:pa55@127.0.0.1:6379/2", "FLICKR_RATE_LIMIT_STORE").toString());
+        FlickrArgumentException http = assertThrows(FlickrArgumentException.class,
+                () -> RateLimitStore.parse("http://127.0.0.1:6379", "FLICKR_RATE_LIMIT_STORE"));
+        assertEquals("FLICKR_RATE_LIMIT_STORE: a rate limit store is redis://HOST:PORT[/DB] or a file path, not"
+                + " 'http://127.0.0.1:6379'", http.problems().get(0));
+    }
+}
