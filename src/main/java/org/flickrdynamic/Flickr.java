@@ -13,6 +13,7 @@ import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
 import org.flickrdynamic.auth.Logins;
 import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.internal.EnvironmentRateLimit;
 import org.flickrdynamic.limit.RateLimit;
 import org.flickrdynamic.limit.RateLimitStore;
 import org.flickrdynamic.limit.RateLimiter;
@@ -52,8 +53,6 @@ public final class Flickr {
     private static volatile RateLimit facadeLimit;
     /** Where the facade's limiters keep their state. */
     private static volatile RateLimitStore facadeStore = RateLimitStore.jvm();
-    /** Flickr's own limit, taken when only {@code FLICKR_RATE_LIMIT_STORE} is set. */
-    private static final String FLICKR_LIMIT = "3600/1h";
 
     /**
      * Why the environment read at start could not be used, or {@code null}. A bad variable must not break
@@ -109,19 +108,14 @@ public final class Flickr {
 
     /** Sets the facade's limit and store from {@code FLICKR_RATE_LIMIT} and {@code FLICKR_RATE_LIMIT_STORE}. */
     private static void rateLimitFromEnvironment(List<String> problems) {
-        String limit = System.getenv("FLICKR_RATE_LIMIT");
-        String store = System.getenv("FLICKR_RATE_LIMIT_STORE");
-        boolean limitSet = limit != null && !limit.isBlank();
-        boolean storeSet = store != null && !store.isBlank();
         try {
-            facadeStore = RateLimitStore.parse(store, "FLICKR_RATE_LIMIT_STORE");
+            facadeStore = EnvironmentRateLimit.store();
         } catch (RuntimeException e) {
             problems.add("FLICKR_RATE_LIMIT_STORE cannot be used: " + problemsOf(e));
             return; // no limit rather than one whose turns are counted where they should not be
         }
         try {
-            facadeLimit = limitSet ? RateLimit.parse(limit, "FLICKR_RATE_LIMIT")
-                    : storeSet ? RateLimit.parse(FLICKR_LIMIT, "Flickr's limit") : null;
+            facadeLimit = EnvironmentRateLimit.limit();
         } catch (RuntimeException e) {
             problems.add("FLICKR_RATE_LIMIT cannot be used: " + problemsOf(e));
         }
