@@ -54,10 +54,10 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
         if (burst <= 0) {
             throw new FlickrArgumentException(null, "rate limit burst must be positive, not " + burst);
         }
-        if (burst >= permits && permits > 1) {
-            throw new FlickrArgumentException(null, "rate limit burst must be less than the " + permits
-                    + " permits, not " + burst + ": the bucket refills permits - burst per period, and a window"
-                    + " of one period may see the burst and the refill together");
+        if (burst > Math.max(1, permits - 1)) {
+            throw new FlickrArgumentException(null, "rate limit burst must be at most " + Math.max(1, permits - 1)
+                    + " for " + permits + " permits, not " + burst + ": the bucket refills permits - burst per period,"
+                    + " and a window of one period may see the burst and the refill together");
         }
         if (maxWait == null || maxWait.isNegative()) {
             throw new FlickrArgumentException(null, "rate limit max wait must be 0 or more, not " + maxWait);
@@ -135,7 +135,10 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
         return permits == 1 ? 1 : permits - burst;
     }
 
-    /** A copy allowing this many requests at once. */
+    /**
+     * A copy allowing this many requests at once after a quiet spell (1 to {@code permits - 1}); the rest of
+     * the permits are refilled over each period.
+     */
     public RateLimit withBurst(int n) {
         return new RateLimit(permits, period, n, maxWait);
     }

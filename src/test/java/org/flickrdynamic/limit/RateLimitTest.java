@@ -205,7 +205,9 @@ class RateLimitTest {
         assertTrue(assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ofSeconds(1)).withBurst(0))
                 .getMessage().contains("burst must be positive"));
         assertTrue(assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ofSeconds(1)).withBurst(5))
-                .getMessage().contains("burst must be less than the 5 permits, not 5"));
+                .getMessage().contains("burst must be at most 4 for 5 permits, not 5"));
+        assertTrue(assertThrows(FlickrArgumentException.class, () -> RateLimit.of(1, Duration.ofSeconds(1)).withBurst(2))
+                .getMessage().contains("burst must be at most 1 for 1 permits, not 2"));
         assertThrows(FlickrArgumentException.class, () -> RateLimit.of(5, Duration.ofSeconds(1)).withMaxWait(Duration.ofSeconds(-1)));
     }
 

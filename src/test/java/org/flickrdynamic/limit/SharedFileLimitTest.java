@@ -115,11 +115,16 @@ class SharedFileLimitTest {
         assertEquals("this is not state\n", Files.readString(garbled));
     }
 
-    /** A call through the store fails at once, as not sent and not to be retried, and nothing arrives. */
+    /**
+     * A call through the store fails at once, as not sent and not to be retried, and nothing arrives; so
+     * does the next one (a failed turn leaves no lock behind).
+     */
     private FlickrTransportException refused(RateLimitStore store) {
         FlickrTransportException e;
         try (FlickrClient c = client(store)) {
             e = assertThrows(FlickrTransportException.class, () -> c.call("flickr.test.echo"));
+            FlickrTransportException again = assertThrows(FlickrTransportException.class, () -> c.call("flickr.test.echo"));
+            assertEquals(e.getMessage(), again.getMessage());
         }
         assertEquals(FlickrTransportException.Kind.RATE_LIMITED, e.kind());
         assertFalse(e.requestSent());
