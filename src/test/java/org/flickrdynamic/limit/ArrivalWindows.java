@@ -18,10 +18,14 @@ final class ArrivalWindows {
     private ArrivalWindows() {
     }
 
-    /** When each request arrived, those cut off by a reset included, in order. */
+    /**
+     * When each request arrived, those cut off by a reset included, in order; but not the children's
+     * warm-up requests, which were sent with another key and no limit.
+     */
     static List<Instant> arrivals(Sandbox sandbox) {
         List<Instant> all = new ArrayList<>(sandbox.faults().resets());
-        sandbox.requests().stream().map(RecordedRequest::receivedAt).forEach(all::add);
+        sandbox.requests().stream().filter(r -> !SharingProcesses.WARM_UP.equals(r.params().get("api_key")))
+                .map(RecordedRequest::receivedAt).forEach(all::add);
         all.sort(null);
         return all;
     }

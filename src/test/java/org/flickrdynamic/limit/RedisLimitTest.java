@@ -53,8 +53,8 @@ class RedisLimitTest {
 
     @Test
     void threeProcessesOfFourThreadsNeverPassTheLimitInAnyWindow() throws Exception {
-        sandbox.faults().failNext(2, 105).resetNext(1).dropAfterReading(1);
-        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 1, "8/2s", redis.url(), dir);
+        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 1, "8/2s", redis.url(), dir,
+                () -> sandbox.faults().failNext(2, 105).resetNext(1).dropAfterReading(1));
         assertEquals(Collections.nCopies(12, "ok"), lines);
         ArrivalWindows.assertWithin(sandbox, EIGHT_PER_TWO_SECONDS);
         assertEquals(12 + 4, ArrivalWindows.arrivals(sandbox).size(), "every call and every retry arrived");

@@ -54,9 +54,9 @@ class SharedFileLimitTest {
     @Test
     void threeProcessesOfFourThreadsNeverPassTheLimitInAnyWindow() throws Exception {
         Path state = home.resolve("state").resolve("rate-limit.state");
-        // Retries take turns too: two 105 answers, a reset and a request read but never answered.
-        sandbox.faults().failNext(2, 105).resetNext(1).dropAfterReading(1);
-        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 1, "8/2s", state.toString(), home);
+        List<String> lines = SharingProcesses.run(sandbox, 3, 4, 1, "8/2s", state.toString(), home,
+                // Retries take turns too: two 105 answers, a reset and a request read but never answered.
+                () -> sandbox.faults().failNext(2, 105).resetNext(1).dropAfterReading(1));
         assertEquals(Collections.nCopies(12, "ok"), lines);
         ArrivalWindows.assertWithin(sandbox, EIGHT_PER_TWO_SECONDS);
         assertEquals(12 + 4, ArrivalWindows.arrivals(sandbox).size(), "every call and every retry arrived");
