@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Assumptions;
 final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final int port;
+    private final String binary;
     private Process process;
 
-    private RedisServer(Path dir, int port) {
+    private RedisServer(Path dir, int port, String binary) {
         this.dir = dir;
         this.port = port;
+        this.binary = binary;
     }
 
     /** Starts a server, or skips (fails, when strict) the calling test when none is installed. */
@@ -44,8 +46,8 @@ final class RedisServer implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        RedisServer server = new RedisServer(dir, port);
-        server.process = server.launch(binary);
+        RedisServer server = new RedisServer(dir, port, binary);
+        server.process = server.launch();
         return server;
     }
 
@@ -59,7 +61,7 @@ final class RedisServer implements AutoCloseable {
         return null;
     }
 
-    private Process launch(String binary) throws IOException, InterruptedException {
+    private Process launch() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no",
                 "--logfile", dir.resolve("redis.log").toString()))
@@ -85,6 +87,11 @@ final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port + "/0";
     }
 
+    /** Starts the server again on the same port, empty (it keeps nothing on disk), after {@link #stop}. */
+    void restart() throws IOException, InterruptedException {
+        process = launch();
+    }
+
     /** Stops the server and waits until it is gone. */
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
@@ -96,7 +103,12 @@ final class RedisServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop();
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }
