@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.sandbox.Sandbox;
@@ -95,19 +94,5 @@ class RedisLimitTest {
             }
         }
         assertEquals(3, sandbox.requests().size());
-    }
-
-    @Test
-    void badRedisSettingsAreRefusedByName() {
-        FlickrArgumentException e = assertThrows(FlickrArgumentException.class,
-                () -> RateLimitStore.parse("redis://:pa55@host:port", "FLICKR_RATE_LIMIT_STORE"));
-        assertEquals("FLICKR_RATE_LIMIT_STORE: a Redis rate limit store must be redis://HOST:PORT[/DB], not"
-                + " 'redis://***@host:port'", e.problems().get(0));
-        assertEquals("Redis redis://***@127.0.0.1:6379/2",
-                RateLimitStore.parse("redis://:pa55@127.0.0.1:6379/2", "FLICKR_RATE_LIMIT_STORE").toString());
-        FlickrArgumentException http = assertThrows(FlickrArgumentException.class,
-                () -> RateLimitStore.parse("http://127.0.0.1:6379", "FLICKR_RATE_LIMIT_STORE"));
-        assertEquals("FLICKR_RATE_LIMIT_STORE: a rate limit store is redis://HOST:PORT[/DB] or a file path, not"
-                + " 'http://127.0.0.1:6379'", http.problems().get(0));
     }
 }
