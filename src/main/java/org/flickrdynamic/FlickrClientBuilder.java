@@ -233,6 +233,8 @@ public final class FlickrClientBuilder {
      * Where the limiter made for {@link #rateLimit(RateLimit)} keeps its state (default {@link RateLimitStore#jvm()}):
      * a file shared by the processes of this machine, or Redis shared by machines. The state is filed under
      * the API key, so every client, process or machine of one key using one store shares the key's turns.
+     * The store is a setting of this builder only: a client's {@code newBuilder()} shares the limiter built
+     * here, but a new {@code rateLimit(..)} on it uses this JVM unless given a store again.
      */
     public FlickrClientBuilder rateLimitStore(RateLimitStore store) {
         this.rateLimitStore = required(store, "rateLimitStore");
