@@ -79,6 +79,11 @@ final class BucketLimiter implements RateLimiter {
         } catch (FlickrException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // An interrupt that reached the store's I/O (a file lock, a socket) rather than the wait.
+                throw FlickrTransportException.interruptedBeforeSending("Interrupted while " + request
+                        + " took its turn under the rate limit of " + owner + " in " + store, e);
+            }
             throw new FlickrTransportException("The rate limit store of " + owner + " (" + store
                     + ") cannot be used, so " + request + " was not sent: " + reason(e), Kind.RATE_LIMITED, 0, e);
         }

@@ -74,6 +74,7 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
         private FileChannel channel;
         private FileLock lock;
         private Map<String, byte[]> buckets;
+        private boolean changed;
         private boolean locked;
 
         Turn(String key) {
@@ -105,17 +106,21 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
         @Override
         public void create(byte[] data, RemoteBucketState state, Optional<Long> timeoutNanos) {
             buckets.put(key, data);
+            changed = true;
         }
 
         @Override
         public void update(byte[] data, RemoteBucketState state, Optional<Long> timeoutNanos) {
             buckets.put(key, data);
+            changed = true;
         }
 
         @Override
         public void commit(Optional<Long> timeoutNanos) {
             try {
-                write(channel, buckets);
+                if (changed) {
+                    write(channel, buckets);
+                }
             } catch (IOException e) {
                 throw new IllegalStateException(problem(e)); // the message says it all: no cause to unwrap
             } finally {
@@ -243,6 +248,9 @@ final class FileBuckets extends AbstractLockBasedProxyManager<String> {
 
     private String problem(IOException e) {
         String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (why == null) {
+            why = e.getClass().getSimpleName();
+        }
         return "the rate-limit state file " + file + " cannot be used: " + why;
     }
 }

@@ -78,6 +78,27 @@ class SharedFileLimitTest {
     }
 
     @Test
+    void aWaitForAFileTurnIsInterruptible() throws Exception {
+        RateLimitStore store = RateLimitStore.file(home.resolve("patient.state"));
+        try (FlickrClient c = FlickrClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
+                .rateLimit(new RateLimit(1, Duration.ofHours(1), 1, Duration.ofHours(2))).rateLimitStore(store).build()) {
+            c.call("flickr.test.echo");
+            java.util.concurrent.CompletableFuture<FlickrTransportException> failure = new java.util.concurrent.CompletableFuture<>();
+            Thread waiter = new Thread(() -> failure.complete(assertThrows(FlickrTransportException.class,
+                    () -> c.call("flickr.test.echo"))));
+            waiter.start();
+            while (waiter.getState() != Thread.State.TIMED_WAITING) {
+                Thread.sleep(5);
+            }
+            waiter.interrupt();
+            FlickrTransportException e = failure.get();
+            assertEquals(FlickrTransportException.Kind.INTERRUPTED, e.kind());
+            assertTrue(e.getMessage().startsWith("Interrupted while flickr.test.echo waited for its turn"), e.getMessage());
+        }
+        assertEquals(1, sandbox.requests().size());
+    }
+
+    @Test
     void aSymbolicLinkIsNeverFollowed() throws Exception {
         Path target = Files.writeString(home.resolve("elsewhere"), "");
         Path link = Files.createSymbolicLink(home.resolve("link.state"), target);
