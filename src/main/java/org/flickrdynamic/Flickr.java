@@ -13,7 +13,9 @@ import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
 import org.flickrdynamic.auth.Logins;
 import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.internal.EnvironmentRateLimit;
 import org.flickrdynamic.limit.RateLimit;
+import org.flickrdynamic.limit.RateLimitStore;
 import org.flickrdynamic.limit.RateLimiter;
 import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.table.MethodSpec;
@@ -33,8 +35,11 @@ import org.flickrdynamic.walk.Walk;
  *
  * <p>The current settings are a default {@link FlickrClient}; each setter swaps in a new immutable client
  * that shares the same connection pool, rate limiter and cache, so a call in flight on another thread keeps
- * the settings it started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET} and {@code FLICKR_ENDPOINT} are read
- * once, when this class is first used, with the login stored for that key. When one of them cannot be
+ * the settings it started with. {@code FLICKR_API_KEY}, {@code FLICKR_API_SECRET}, {@code FLICKR_ENDPOINT},
+ * {@code FLICKR_RATE_LIMIT} ({@code N/DURATION} such as {@code 3600/1h}: see {@link #rateLimit}) and
+ * {@code FLICKR_RATE_LIMIT_STORE} (a {@code redis://HOST:PORT[/DB]} URL or a file path: see
+ * {@link #rateLimitStore}; set alone, it brings Flickr's 3600/1h) are read once, when this class is first
+ * used, with the login stored for that key. When one of them cannot be
  * used (an endpoint in plain http off the loopback, a corrupt token file), the facade starts from the
  * defaults and every call, and {@link #client()}, throws a {@link FlickrArgumentException} naming the
  * variable or file and why, until a setter changes the settings. Nothing touches the network until the
@@ -50,6 +55,8 @@ public final class Flickr {
     private static final ConcurrentHashMap<String, RateLimiter> LIMITERS = new ConcurrentHashMap<>();
     /** The facade's rate limit, or {@code null} for none. */
     private static volatile RateLimit facadeLimit;
+    /** Where the facade's limiters keep their state. */
+    private static volatile RateLimitStore facadeStore = RateLimitStore.jvm();
 
     /**
      * Why the environment read at start could not be used, or {@code null}. A bad variable must not break
@@ -91,11 +98,30 @@ public final class Flickr {
                 problems.add("the stored login for FLICKR_API_KEY cannot be used: " + problemsOf(e));
             }
         }
+        rateLimitFromEnvironment(problems);
+        if (facadeLimit != null) {
+            b.rateLimiter(limiterOf(b.apiKeyForLimit()));
+        }
         try {
             return b.build();
         } catch (RuntimeException e) {
             problems.add("the environment's settings cannot be used: " + problemsOf(e));
             return FlickrClient.builder().build();
+        }
+    }
+
+    /** Sets the facade's limit and store from {@code FLICKR_RATE_LIMIT} and {@code FLICKR_RATE_LIMIT_STORE}. */
+    private static void rateLimitFromEnvironment(List<String> problems) {
+        try {
+            facadeStore = EnvironmentRateLimit.store();
+        } catch (RuntimeException e) {
+            problems.add("FLICKR_RATE_LIMIT_STORE cannot be used: " + problemsOf(e));
+            return; // no limit rather than one whose turns are counted where they should not be
+        }
+        try {
+            facadeLimit = EnvironmentRateLimit.limit();
+        } catch (RuntimeException e) {
+            problems.add("FLICKR_RATE_LIMIT cannot be used: " + problemsOf(e));
         }
     }
 
@@ -189,17 +215,32 @@ public final class Flickr {
     }
 
     /**
-     * Limits the requests sent with the current key to {@code permits} per {@code period} (Flickr allows
-     * 3,600 an hour). For scripts, the facade keeps one limiter per API key in this JVM: switching keys
-     * switches limiters, and every facade call of a key takes its turns from the same one, whichever thread
-     * makes it. Clients built apart are not held back: give them a
-     * {@link FlickrClientBuilder#rateLimiter(RateLimiter) rate limiter} of their own, or
+     * Limits the requests sent with the current key so that no window of {@code period} sees more than
+     * {@code permits} (Flickr allows 3,600 an hour; see {@link RateLimit} for the burst). For scripts, the
+     * facade keeps one limiter per API key: switching keys switches limiters, and every facade call of a key
+     * takes its turns from the same one, whichever thread makes it. Its state is in this JVM unless
+     * {@link #rateLimitStore} shares it with other processes. Clients built apart are not held back: give
+     * them a {@link FlickrClientBuilder#rateLimiter(RateLimiter) rate limiter} of their own, or
      * {@code Flickr.client().newBuilder()} shares this one. A call waits for its turn.
      */
     public static void rateLimit(int permits, Duration period) {
         RateLimit limit = RateLimit.of(permits, period);
         facadeLimit = limit;
         update(b -> b.rateLimiter(limiterOf(b.apiKeyForLimit())));
+    }
+
+    /**
+     * Where the facade's rate limit keeps its state: {@link RateLimitStore#jvm()} (the default), a file
+     * shared by this machine's processes, or Redis shared by machines. Applies to the current limit at once
+     * and to any limit set later.
+     */
+    public static void rateLimitStore(RateLimitStore store) {
+        if (store == null) {
+            throw new FlickrArgumentException(null, "rateLimitStore must be given, not null");
+        }
+        facadeStore = store;
+        LIMITERS.clear();
+        update(b -> facadeLimit == null ? b : b.rateLimiter(limiterOf(b.apiKeyForLimit())));
     }
 
     /** Stops waiting for a rate limit's turns (the default). */
@@ -217,11 +258,12 @@ public final class Flickr {
         if (limit == null) {
             return null;
         }
+        RateLimitStore store = facadeStore;
         if (apiKey == null) {
-            return RateLimiter.inMemory(null, limit);
+            return store.limiter(null, limit);
         }
         return LIMITERS.compute(apiKey, (key, old) -> old != null && old.limit().equals(limit) ? old
-                : RateLimiter.inMemory("API key " + key, limit));
+                : store.limiter(key, limit));
     }
 
     /**

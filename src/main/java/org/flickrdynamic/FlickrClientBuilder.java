@@ -8,6 +8,7 @@ import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.cache.ResponseCache;
 import org.flickrdynamic.internal.Version;
 import org.flickrdynamic.limit.RateLimit;
+import org.flickrdynamic.limit.RateLimitStore;
 import org.flickrdynamic.limit.RateLimiter;
 import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.table.MethodTable;
@@ -42,6 +43,7 @@ public final class FlickrClientBuilder {
     private RetryPolicy retryPolicy;
     private RateLimiter rateLimiter;
     private RateLimit rateLimit;
+    private RateLimitStore rateLimitStore = RateLimitStore.jvm();
     private ResponseCache cache;
     private Duration cacheTtl;
     private int cacheMaxEntries;
@@ -215,15 +217,28 @@ public final class FlickrClientBuilder {
     }
 
     /**
-     * Limits this client's requests to {@code permits} per {@code period} (all of them may go at once after a
-     * quiet spell), with a new in-JVM limiter made when the client is built. Clients derived from it with
-     * {@code newBuilder()} share its turns; other clients, even of the same key, are not held back, and no
-     * later client changes this one's limit. To share a limit between clients built apart, give them one
-     * {@link #rateLimiter(RateLimiter)}. A request waits for its turn, at most a minute; see
-     * {@link RateLimit} for other bursts and waits.
+     * Limits this client's requests so that no window of {@code period} sees more than {@code permits} of
+     * them (a tenth may go at once after a quiet spell; see {@link RateLimit}), with a new limiter made when
+     * the client is built, its state in the {@link #rateLimitStore store} (this JVM unless set). Clients
+     * derived from it with {@code newBuilder()} share its turns; with the default store other clients, even
+     * of the same key, are not held back, and no later client changes this one's limit. To share a limit
+     * between clients built apart, give them one {@link #rateLimiter(RateLimiter)}, or a shared store. A
+     * request waits for its turn, at most a minute; see {@link RateLimit} for other bursts and waits.
      */
     public FlickrClientBuilder rateLimit(int permits, Duration period) {
         return rateLimit(RateLimit.of(permits, period));
+    }
+
+    /**
+     * Where the limiter made for {@link #rateLimit(RateLimit)} keeps its state (default {@link RateLimitStore#jvm()}):
+     * a file shared by the processes of this machine, or Redis shared by machines. The state is filed under
+     * the API key, so every client, process or machine of one key using one store shares the key's turns.
+     * The store is a setting of this builder only: a client's {@code newBuilder()} shares the limiter built
+     * here, but a new {@code rateLimit(..)} on it uses this JVM unless given a store again.
+     */
+    public FlickrClientBuilder rateLimitStore(RateLimitStore store) {
+        this.rateLimitStore = required(store, "rateLimitStore");
+        return this;
     }
 
     /** {@link #rateLimit(int, Duration)} with the burst and wait of {@code limit}; {@code null}: no limit. */
@@ -295,7 +310,7 @@ public final class FlickrClientBuilder {
     public FlickrClient build() {
         endpoints.check(allowInsecureHttp);
         if (rateLimit != null) {
-            rateLimiter = RateLimiter.inMemory(apiKey == null ? null : "API key " + apiKey, rateLimit);
+            rateLimiter = rateLimitStore.limiter(apiKey, rateLimit);
             rateLimit = null; // made once: building again from this builder shares it
         }
         if (cacheTtl != null) {

@@ -36,7 +36,10 @@ public class FlickrTransportException extends FlickrException {
         REFUSED(true),
         /** The calling thread was interrupted; it stays interrupted. */
         INTERRUPTED(true),
-        /** The rate limit would have held the request longer than its maximum wait: nothing left. */
+        /**
+         * The rate limit gave no turn: it would have held the request longer than its maximum wait, or its
+         * shared store (a file, Redis) cannot be used. Nothing left.
+         */
         RATE_LIMITED(false);
 
         private final boolean mayHaveLeft;

@@ -85,4 +85,38 @@ class FacadeEnvironmentTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains("SECRET-ENV-55")), lines.toString());
         assertEquals("ok b", lines.get(3));
     }
+
+    @Test
+    @Timeout(30)
+    void aBadRateLimitIsReportedByEachCallUntilASetterFixesIt() throws Exception {
+        List<String> lines = child(Map.of("FLICKR_RATE_LIMIT", "fast", "FLICKR_RATE_LIMIT_STORE", home.resolve("rl").toString()));
+        assertEquals(4, lines.size(), lines.toString());
+        assertEquals("FlickrArgumentException Bad environment: FLICKR_RATE_LIMIT cannot be used: FLICKR_RATE_LIMIT must be"
+                + " N/DURATION such as 3600/1h or 8/2s (units ms, s, m, h, d), not 'fast'. Fix the environment and restart,"
+                + " or change the settings (e.g. Flickr.endpoint(...))", lines.get(0));
+        assertEquals("ok b", lines.get(3), "a setter clears the problem");
+    }
+
+    @Test
+    @Timeout(30)
+    void aBadRateLimitStoreIsReportedByEachCallUntilASetterFixesIt() throws Exception {
+        List<String> lines = child(Map.of("FLICKR_RATE_LIMIT", "8/2s", "FLICKR_RATE_LIMIT_STORE", "redis://:s3cret@nowhere:port"));
+        assertEquals(4, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("FlickrArgumentException Bad environment: FLICKR_RATE_LIMIT_STORE cannot be used:"
+                + " FLICKR_RATE_LIMIT_STORE: a Redis rate limit store must be redis://HOST:PORT[/DB], not"
+                + " 'redis://***@nowhere:port'"), lines.get(0));
+        assertTrue(lines.stream().noneMatch(l -> l.contains("s3cret")), lines.toString());
+        assertEquals("ok b", lines.get(3), "a setter clears the problem");
+    }
+
+    @Test
+    @Timeout(30)
+    void aRateLimitStoreFileIsUsedByTheFacade() throws Exception {
+        Path state = home.resolve("limits").resolve("rl.state");
+        List<String> lines = child(Map.of("FLICKR_RATE_LIMIT", "8/2s", "FLICKR_RATE_LIMIT_STORE", state.toString()));
+        assertEquals("ok b", lines.get(3), lines.toString());
+        assertTrue(Files.readString(state).startsWith(java.util.Base64.getEncoder().encodeToString(
+                Sandbox.API_KEY.getBytes(StandardCharsets.UTF_8)) + " "), "the key's bucket is in the file");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(state)));
+    }
 }

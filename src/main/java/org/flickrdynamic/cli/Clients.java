@@ -12,6 +12,7 @@ import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.internal.EnvironmentRateLimit;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.table.MethodTable;
 
@@ -110,7 +111,10 @@ final class Clients {
         return how.isEmpty() ? e : e.withHint("On the command line: " + String.join("; ", how));
     }
 
-    /** The client for real Flickr (or --endpoint): keys from the environment, the stored login if any. */
+    /**
+     * The client for real Flickr (or --endpoint): keys and rate limit from the environment, the stored login
+     * if any.
+     */
     private static FlickrClient realClient(String endpoint) {
         String key = System.getenv("FLICKR_API_KEY");
         FlickrClientBuilder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
@@ -121,7 +125,7 @@ final class Clients {
         if (key != null && !key.isBlank()) {
             TokenStore.standard().current(key.strip()).ifPresent(t -> withLogin(b, t));
         }
-        return b.build();
+        return EnvironmentRateLimit.apply(b).build();
     }
 
     /** A stored login on a client being built: its token, signed by the scheme it was issued for. */

@@ -5,8 +5,8 @@ package org.flickrdynamic.limit;
  * (each REST call, each retry, each upload and each OAuth login step) first waits here for its turn.
  * A limiter is an object with a visible owner: give the same one to every client that must share a
  * limit ({@code FlickrClient.builder().rateLimiter(limiter)}); {@code newBuilder()} carries it over.
- * This JVM's implementation is {@link #inMemory}; one whose state lives elsewhere (a file, Redis) shared
- * by several processes implements this interface, and the clients need no other change.
+ * This JVM's limiter is {@link #inMemory}; {@link RateLimitStore} makes limiters whose state is shared by the
+ * processes of a machine (a locked file) or by many machines (Redis), and the clients need no other change.
  *
  * <pre>{@code
  * RateLimiter flickrLimit = RateLimiter.inMemory("API key " + key, RateLimit.of(3600, Duration.ofHours(1)));
@@ -31,7 +31,7 @@ public interface RateLimiter {
     RateLimit limit();
 
     /**
-     * A limiter held in this JVM: a token bucket refilled at the limit's rate, whose waiting requests go
+     * A limiter held in this JVM: the token bucket described by {@link RateLimit}, whose waiting requests go
      * in the order they came.
      *
      * @param owner what the limit belongs to, for messages ({@code "API key abc"})
@@ -42,6 +42,6 @@ public interface RateLimiter {
         if (limit == null) {
             throw new org.flickrdynamic.FlickrArgumentException(null, "a rate limiter needs a limit, not null");
         }
-        return new TokenBucket(owner == null || owner.isBlank() ? "this limiter" : owner, limit, System::nanoTime);
+        return BucketLimiter.inMemory(owner == null || owner.isBlank() ? "this limiter" : owner, limit);
     }
 }

@@ -50,6 +50,7 @@ final class FaultInjector implements HttpHandler {
         }
         try (exchange) {
             if (fault.kind == Faults.Kind.RESET) {
+                faults.resetDone(java.time.Instant.now()); // not recorded as a request, yet it arrived
                 return;
             }
             Map<String, String> params = record(exchange);

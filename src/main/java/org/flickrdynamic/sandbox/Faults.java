@@ -44,6 +44,7 @@ public final class Faults {
     }
 
     private final ArrayDeque<Fault> queue = new ArrayDeque<>();
+    private final java.util.List<java.time.Instant> resets = new java.util.ArrayList<>();
     private Duration latency = Duration.ZERO;
 
     Faults() {
@@ -114,6 +115,18 @@ public final class Faults {
         }
         queue.addLast(new Fault(kind, code, retryAfter, n));
         return this;
+    }
+
+    /**
+     * When each request cut off by {@link #resetNext} arrived, in order: such a request is not in
+     * {@link Sandbox#requests()}, yet a client's limit must count it (tests of rate limits add these).
+     */
+    public synchronized java.util.List<java.time.Instant> resets() {
+        return java.util.List.copyOf(resets);
+    }
+
+    synchronized void resetDone(java.time.Instant at) {
+        resets.add(at);
     }
 
     /** The fault for the request just arrived, used up by it; {@code null} when none is queued. */
