@@ -1,6 +1,5 @@
 package org.flickrdynamic.limit;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import org.flickrdynamic.testing.Outside;
 
 /**
  * A {@code redis-server} of a test's own: a free loopback port, no persistence, a temporary folder, stopped
@@ -35,13 +34,8 @@ final class RedisServer implements AutoCloseable {
     /** Starts a server, or skips (fails, when strict) the calling test when none is installed. */
     static RedisServer start(Path dir) throws IOException, InterruptedException {
         String binary = installed();
-        if (binary == null) {
-            String why = "redis-server is not installed (apt-get install redis-server); the Redis store is not tested";
-            if (Boolean.parseBoolean(System.getProperty("flickrdynamic.strict"))) {
-                fail(why + " (flickrdynamic.strict=true: a skip is a failure)");
-            }
-            Assumptions.abort(why);
-        }
+        Outside.requireOrSkip(binary != null,
+                "redis-server is not installed (apt-get install redis-server); the Redis store is not tested");
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();

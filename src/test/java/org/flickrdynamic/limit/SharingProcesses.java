@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.flickrdynamic.testing.ChildJvm;
 import org.flickrdynamic.Flickr;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrClient;
@@ -85,7 +86,7 @@ final class SharingProcesses {
         List<Process> children = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SharingProcesses.class.getName(),
+                    "-cp", ChildJvm.classPath(), SharingProcesses.class.getName(),
                     String.valueOf(threads), String.valueOf(calls))
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().keySet().removeIf(k -> k.startsWith("FLICKR_"));
