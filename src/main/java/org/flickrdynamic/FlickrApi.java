@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import org.flickrdynamic.request.Suggestions;
+import org.flickrdynamic.internal.request.Suggestions;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 

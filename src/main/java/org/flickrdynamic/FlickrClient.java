@@ -8,24 +8,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dom4j.Element;
 import org.flickrdynamic.auth.OAuthFlow;
+import org.flickrdynamic.internal.ClientAccess;
 import org.flickrdynamic.internal.pipeline.Pipeline;
-import org.flickrdynamic.request.ArgumentNormalizer;
-import org.flickrdynamic.request.CallValidator;
-import org.flickrdynamic.request.MethodResolver;
-import org.flickrdynamic.request.RetiredMethods;
-import org.flickrdynamic.request.Problems;
-import org.flickrdynamic.retry.Retrier;
+import org.flickrdynamic.internal.request.ArgumentNormalizer;
+import org.flickrdynamic.internal.request.CallValidator;
+import org.flickrdynamic.internal.request.MethodResolver;
+import org.flickrdynamic.internal.request.Problems;
+import org.flickrdynamic.internal.request.RetiredMethods;
+import org.flickrdynamic.internal.retry.Retrier;
+import org.flickrdynamic.internal.table.HelpText;
+import org.flickrdynamic.internal.transport.HttpTransport;
+import org.flickrdynamic.internal.upload.Uploader;
+import org.flickrdynamic.internal.walk.Walker;
 import org.flickrdynamic.retry.RetryPolicy;
-import org.flickrdynamic.table.HelpText;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
-import org.flickrdynamic.transport.HttpTransport;
 import org.flickrdynamic.upload.UploadTickets;
-import org.flickrdynamic.upload.Uploader;
 import org.flickrdynamic.walk.Walk;
-import org.flickrdynamic.walk.Walker;
 
 /**
  * An immutable, thread-safe Flickr client with its own settings: API key, secret, {@code signed?},
@@ -54,6 +55,10 @@ import org.flickrdynamic.walk.Walker;
 public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    static {
+        ClientAccess.install(client -> client.pipeline);
+    }
 
     private final ClientSettings settings;
     private final HttpTransport transport;
@@ -88,7 +93,7 @@ public final class FlickrClient implements AutoCloseable {
      *
      * @param method the method, with or without its {@code flickr.} prefix
      * @param args   the arguments; keys are names (or keywords), values are converted as the
-     *               {@link org.flickrdynamic.request.ArgumentNormalizer} describes; {@code null} for none
+     *               {@link org.flickrdynamic.internal.request.ArgumentNormalizer} describes; {@code null} for none
      * @return the {@code <rsp stat="ok">} element; its children are the payload as Flickr sent it
      * @throws FlickrArgumentException  when the call is wrong (nothing was sent)
      * @throws FlickrApiException       when Flickr answered with an error code
@@ -265,7 +270,7 @@ public final class FlickrClient implements AutoCloseable {
      */
     public OAuthFlow oauth() {
         ensureOpen(null);
-        return new OAuthFlow(settings.apiKey(), settings.secret(), settings.endpoints().oauth(), pipeline);
+        return new OAuthFlow(this);
     }
 
     /**

@@ -7,14 +7,14 @@ import java.time.Duration;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.cache.ResponseCache;
 import org.flickrdynamic.internal.Version;
+import org.flickrdynamic.internal.transport.HttpTransport;
+import org.flickrdynamic.internal.transport.TransportSettings;
 import org.flickrdynamic.limit.RateLimit;
 import org.flickrdynamic.limit.RateLimiter;
 import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
-import org.flickrdynamic.transport.HttpTransport;
-import org.flickrdynamic.transport.TransportSettings;
 
 /**
  * Builds {@link FlickrClient}s: {@code FlickrClient.builder()} starts from the defaults,

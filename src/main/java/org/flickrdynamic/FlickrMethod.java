@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.dom4j.Element;
-import org.flickrdynamic.table.HelpText;
+import org.flickrdynamic.internal.table.HelpText;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 

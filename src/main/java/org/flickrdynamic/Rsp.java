@@ -7,7 +7,7 @@ import org.dom4j.Element;
 import org.dom4j.InvalidXPathException;
 import org.dom4j.Node;
 import org.dom4j.XPathException;
-import org.flickrdynamic.response.PrettyXml;
+import org.flickrdynamic.internal.response.PrettyXml;
 
 /**
  * Small helpers for reading answers, where dom4j has no one-liner. Everything else is dom4j as it is:

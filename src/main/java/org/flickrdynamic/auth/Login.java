@@ -12,8 +12,8 @@ import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.Signing;
-import org.flickrdynamic.sign.LegacyMd5Signer;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.LegacyMd5Signer;
+import org.flickrdynamic.internal.sign.Percent;
 import org.flickrdynamic.table.Permission;
 
 /**

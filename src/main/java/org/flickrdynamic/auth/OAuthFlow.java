@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.flickrdynamic.FlickrArgumentException;
-import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException.Kind;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.internal.ClientAccess;
 import org.flickrdynamic.internal.pipeline.Pipeline;
-import org.flickrdynamic.sign.Credentials;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.Credentials;
+import org.flickrdynamic.internal.sign.Percent;
 import org.flickrdynamic.table.Permission;
 
 /**
@@ -37,15 +39,18 @@ public final class OAuthFlow {
     private final Pipeline pipeline;
 
     /**
-     * The steps of a client's login: {@code FlickrClient.oauth()} makes one.
+     * The steps of a client's login, signed with its key and secret and sent through its request path (its
+     * pool, timeouts, size cap, retries and rate limit) to its OAuth endpoints. {@code FlickrClient.oauth()}
+     * makes one the same way.
      *
-     * @param apiKey    the API key (OAuth consumer key)
-     * @param secret    the API secret (consumer secret)
-     * @param oauthBase the prefix of Flickr's {@code request_token}, {@code authorize} and {@code access_token}
-     * @param pipeline  the client's request path: its pool, timeouts, size cap, retries and rate limit
+     * @param client the client whose key and secret log in
      * @throws FlickrArgumentException when the key or the secret is missing
      */
-    public OAuthFlow(String apiKey, String secret, String oauthBase, Pipeline pipeline) {
+    public OAuthFlow(FlickrClient client) {
+        this(client.apiKey(), client.secret(), client.endpoints().oauth(), ClientAccess.get().pipeline(client));
+    }
+
+    private OAuthFlow(String apiKey, String secret, String oauthBase, Pipeline pipeline) {
         if (apiKey == null || secret == null) {
             throw new FlickrArgumentException("login", java.util.List.of("logging in needs the API key and its secret:"
                     + " set both on the client, or in FLICKR_API_KEY and FLICKR_API_SECRET"),

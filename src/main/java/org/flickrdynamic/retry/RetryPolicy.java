@@ -11,7 +11,8 @@ import org.flickrdynamic.FlickrArgumentException;
  * failing together do not come back together), never more than {@code maxDelay}. When the server says
  * how long to wait ({@code Retry-After}), that wait is used instead, also capped at {@code maxDelay}.
  * No wait is longer than {@link #LONGEST_DELAY}: a longer delay given here is cut to it.
- * Which failures are retried is the {@link Retrier}'s rule; this is only the count and the waits.
+ * Which failures are retried is the library's one rule (docs/errors-and-retries.md); this is only the count
+ * and the waits.
  *
  * <pre>{@code
  * FlickrClient.builder().retries(5)                                          // default delays

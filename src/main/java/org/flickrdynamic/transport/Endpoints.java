@@ -91,7 +91,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * @throws FlickrArgumentException naming each bad endpoint
      */
     public void check(boolean allowInsecureHttp) {
-        org.flickrdynamic.request.Problems problems = new org.flickrdynamic.request.Problems();
+        org.flickrdynamic.internal.request.Problems problems = new org.flickrdynamic.internal.request.Problems();
         check("endpoint", rest, allowInsecureHttp, problems);
         check("upload endpoint", upload, allowInsecureHttp, problems);
         check("replace endpoint", replace, allowInsecureHttp, problems);
@@ -100,7 +100,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
     }
 
     private static void check(String what, String url, boolean allowInsecureHttp,
-                              org.flickrdynamic.request.Problems problems) {
+                              org.flickrdynamic.internal.request.Problems problems) {
         if (url == null || url.isBlank()) {
             problems.add(what + " is empty");
             return;

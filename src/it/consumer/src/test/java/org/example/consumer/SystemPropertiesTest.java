@@ -64,7 +64,7 @@ class SystemPropertiesTest {
         }
         assertTrue(loaded.contains("org.flickrdynamic.sandbox.Sandbox") && loaded.size() > 200, loaded.size() + " classes loaded");
         // Only the command line's classes need what the application does not have (picocli).
-        assertTrue(notLoaded.stream().allMatch(n -> n.startsWith("org.flickrdynamic.cli.")), notLoaded.toString());
+        assertTrue(notLoaded.stream().allMatch(n -> n.startsWith("org.flickrdynamic.internal.cli.")), notLoaded.toString());
         assertEquals(Map.of(), changes(before), "after loading and initialising " + loaded.size() + " classes");
 
         try (Sandbox sandbox = Sandbox.start();
