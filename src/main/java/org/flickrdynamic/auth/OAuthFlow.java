@@ -66,6 +66,7 @@ public final class OAuthFlow {
      *
      * @param callback the URL the authorize page sends the user back to, or {@code oob} to have Flickr show
      *                 the verifier for the user to type
+     * @return the request token
      * @throws FlickrArgumentException when there is no callback (nothing is sent)
      */
     public RequestToken requestToken(String callback) {
@@ -86,7 +87,13 @@ public final class OAuthFlow {
         return new RequestToken(token, secret, callback);
     }
 
-    /** Step 2: the page where the user allows the access; send them there (a browser, a link). */
+    /**
+     * Step 2: the page where the user allows the access; send them there (a browser, a link).
+     *
+     * @param requestToken the request token of step 1
+     * @param permission the permission asked for in step 2 (Flickr's answer does not repeat it)
+     * @return the page's URL
+     */
     public String authorizeUrl(RequestToken requestToken, Permission permission) {
         if (permission == Permission.NONE) {
             throw new FlickrArgumentException("login", "ask for read, write or delete permission, not none");
@@ -98,6 +105,9 @@ public final class OAuthFlow {
      * Step 3: exchanges the verifier the authorize page handed back for the user's access token.
      *
      * @param permission the permission asked for in step 2 (Flickr's answer does not repeat it)
+     * @param requestToken the request token of step 1
+     * @param verifier the verifier Flickr gave the user (or the callback)
+     * @return the user's access token
      */
     public AccessToken accessToken(RequestToken requestToken, String verifier, Permission permission) {
         if (verifier == null || verifier.isBlank()) {
