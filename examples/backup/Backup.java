@@ -21,7 +21,7 @@ import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrException;
-import org.flickrdynamic.response.PrettyXml;
+import org.flickrdynamic.internal.response.PrettyXml;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
 import org.flickrdynamic.table.Permission;

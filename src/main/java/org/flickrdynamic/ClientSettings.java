@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.flickrdynamic.cache.ResponseCache;
+import org.flickrdynamic.internal.sign.Credentials;
 import org.flickrdynamic.limit.RateLimiter;
 import org.flickrdynamic.retry.RetryPolicy;
-import org.flickrdynamic.sign.Credentials;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;

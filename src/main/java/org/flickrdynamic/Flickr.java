@@ -14,10 +14,10 @@ import org.flickrdynamic.auth.Browser;
 import org.flickrdynamic.auth.Logins;
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.internal.EnvironmentRateLimit;
+import org.flickrdynamic.internal.request.MethodResolver;
 import org.flickrdynamic.limit.RateLimit;
 import org.flickrdynamic.limit.RateLimitStore;
 import org.flickrdynamic.limit.RateLimiter;
-import org.flickrdynamic.request.MethodResolver;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.transport.Endpoints;
@@ -156,7 +156,11 @@ public final class Flickr {
         }
     }
 
-    /** The current API key, or {@code null}. */
+    /**
+     * The current API key, or {@code null}.
+     *
+     * @return the current API key, or {@code null}
+     */
     public static String currentApiKey() {
         return CURRENT.get().apiKey();
     }
@@ -164,6 +168,8 @@ public final class Flickr {
     /**
      * Sets the API key every call sends unless the call gives its own {@code api_key}. The login stored
      * for that key, if any, becomes the current token (a token belongs to one key).
+     *
+     * @param apiKey the API key
      */
     public static void currentApiKey(String apiKey) {
         AccessToken stored = apiKey == null || apiKey.isBlank() ? null : storedLogin(apiKey.strip()).orElse(null);
@@ -176,32 +182,54 @@ public final class Flickr {
     /**
      * The current API secret, or {@code null}. It is handed back only when asked for like this; no
      * message, log line or {@code toString()} of the library ever shows it.
+     *
+     * @return the current API secret, or {@code null}
      */
     public static String currentSecKey() {
         return CURRENT.get().secret();
     }
 
-    /** Sets the API secret that signs requests. */
+    /**
+     * Sets the API secret that signs requests.
+     *
+     * @param secret the API secret
+     */
     public static void currentSecKey(String secret) {
         update(b -> b.secret(secret));
     }
 
-    /** Whether every call is signed ({@code true}) or only those that need it ({@code false}, the default). */
+    /**
+     * Whether every call is signed ({@code true}) or only those that need it ({@code false}, the default).
+     *
+     * @return whether every call is signed ({@code true}) or only those that need it ({@code false}, the default)
+     */
     public static boolean signed() {
         return CURRENT.get().signed();
     }
 
-    /** Sets {@code signed?}: {@code true} signs every call, {@code false} only those that need it. */
+    /**
+     * Sets {@code signed?}: {@code true} signs every call, {@code false} only those that need it.
+     *
+     * @param signed {@code true} to sign every call; {@code false} to sign only those that need it
+     */
     public static void signed(boolean signed) {
         update(b -> b.signed(signed));
     }
 
-    /** The signing scheme in use. */
+    /**
+     * The signing scheme in use.
+     *
+     * @return the signing scheme in use
+     */
     public static Signing signing() {
         return CURRENT.get().signing();
     }
 
-    /** Chooses the signing scheme: {@link Signing#OAUTH1} (default) or {@link Signing#LEGACY_MD5}. */
+    /**
+     * Chooses the signing scheme: {@link Signing#OAUTH1} (default) or {@link Signing#LEGACY_MD5}.
+     *
+     * @param signing the signing scheme
+     */
     public static void signing(Signing signing) {
         update(b -> b.signing(signing));
     }
@@ -209,6 +237,8 @@ public final class Flickr {
     /**
      * How many times a failed call may be sent again (3 unless set; 0 never retries). Reads are retried on
      * passing failures, writes only when they never reached the server; see {@link FlickrClientBuilder#retries}.
+     *
+     * @param retries how many retries after the first attempt
      */
     public static void retries(int retries) {
         update(b -> b.retries(retries));
@@ -222,6 +252,9 @@ public final class Flickr {
      * {@link #rateLimitStore} shares it with other processes. Clients built apart are not held back: give
      * them a {@link FlickrClientBuilder#rateLimiter(RateLimiter) rate limiter} of their own, or
      * {@code Flickr.client().newBuilder()} shares this one. A call waits for its turn.
+     *
+     * @param permits how many requests
+     * @param period in how long
      */
     public static void rateLimit(int permits, Duration period) {
         RateLimit limit = RateLimit.of(permits, period);
@@ -270,6 +303,9 @@ public final class Flickr {
      * Keeps the answers of unsigned reads for {@code ttl} (at most 24 hours), {@code maxEntries} at most;
      * see {@link FlickrClientBuilder#cache(Duration, int)}. The cache is new and empty; changing another
      * setting keeps it (its answers are filed by endpoint and API key, and signed calls are never kept).
+     *
+     * @param ttl how long an answer stays fresh
+     * @param maxEntries how many answers are kept at most
      */
     public static void cache(Duration ttl, int maxEntries) {
         update(b -> b.cache(ttl, maxEntries));
@@ -280,7 +316,11 @@ public final class Flickr {
         update(FlickrClientBuilder::noCache);
     }
 
-    /** The REST endpoint. */
+    /**
+     * The REST endpoint.
+     *
+     * @return the REST endpoint
+     */
     public static String endpoint() {
         return CURRENT.get().endpoint();
     }
@@ -289,22 +329,36 @@ public final class Flickr {
      * Sets the REST endpoint (default {@code https://api.flickr.com/services/rest/}); a sandbox's, or another
      * service's ending in {@code services/rest/}, brings the upload, replace and OAuth endpoints along, and
      * Flickr's own puts them all back at Flickr. See {@link FlickrClientBuilder#endpoint}.
+     *
+     * @param restUrl the REST endpoint's URL
      */
     public static void endpoint(String restUrl) {
         update(b -> b.endpoint(restUrl));
     }
 
-    /** Moves every endpoint (REST, upload, replace, OAuth) under one base URL, e.g. a sandbox's. */
+    /**
+     * Moves every endpoint (REST, upload, replace, OAuth) under one base URL, e.g. a sandbox's.
+     *
+     * @param baseUrl the base URL
+     */
     public static void baseUrl(String baseUrl) {
         update(b -> b.baseUrl(baseUrl));
     }
 
-    /** Sets every endpoint at once (REST, upload, replace, OAuth), e.g. back to {@code Endpoints.FLICKR}. */
+    /**
+     * Sets every endpoint at once (REST, upload, replace, OAuth), e.g. back to {@code Endpoints.FLICKR}.
+     *
+     * @param endpoints the endpoints
+     */
     public static void endpoints(Endpoints endpoints) {
         update(b -> b.endpoints(endpoints));
     }
 
-    /** The current user's token, or {@code null}. */
+    /**
+     * The current user's token, or {@code null}.
+     *
+     * @return the current user's token, or {@code null}
+     */
     public static String currentToken() {
         return CURRENT.get().token();
     }
@@ -312,6 +366,9 @@ public final class Flickr {
     /**
      * Sets the user's access token and token secret (OAuth), or a legacy auth token with a {@code null}
      * secret; {@code null} logs out.
+     *
+     * @param token the token
+     * @param tokenSecret the token's secret
      */
     public static void currentToken(String token, String tokenSecret) {
         update(b -> b.token(token, tokenSecret));
@@ -333,6 +390,10 @@ public final class Flickr {
     /**
      * Logs in, showing the login page with {@code browser} ({@link Browser#sandbox()} approves on its own
      * against a sandbox). With the legacy signing scheme set, runs the legacy frob login instead.
+     *
+     * @param permission {@code read}, {@code write} or {@code delete}
+     * @param browser opens the authorize page for the user
+     * @return the new user's access token
      */
     public static AccessToken authorize(String permission, Browser browser) {
         AccessToken token = hinted(() -> Logins.authorize(usable(), permission, browser));
@@ -346,12 +407,21 @@ public final class Flickr {
         update(b -> b.token(null, null));
     }
 
-    /** The users logged in with the current API key. */
+    /**
+     * The users logged in with the current API key.
+     *
+     * @return the users logged in with the current API key
+     */
     public static List<AccessToken> users() {
         return Logins.users(CURRENT.get());
     }
 
-    /** Makes another logged-in user (nsid or username) current. */
+    /**
+     * Makes another logged-in user (nsid or username) current.
+     *
+     * @param user the user's NSID or user name
+     * @return the user's access token
+     */
     public static AccessToken useUser(String user) {
         AccessToken t = hinted(() -> Logins.useUser(CURRENT.get(), user));
         update(b -> b.token(t));
@@ -386,6 +456,7 @@ public final class Flickr {
     /**
      * The client behind the current settings, to embed or to derive another from.
      *
+     * @return the client behind the current settings, to embed or to derive another from
      * @throws FlickrArgumentException while the environment read at start is unusable and no setter has been called
      */
     public static FlickrClient client() {
@@ -395,6 +466,8 @@ public final class Flickr {
     /**
      * Calls a method with the current settings. See {@link FlickrClient#call(String, Map)}.
      *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param args the arguments by name; {@code null} values are left out
      * @return the {@code <rsp stat="ok">} element
      */
     public static Element call(String method, Map<?, ?> args) {
@@ -404,6 +477,10 @@ public final class Flickr {
     /**
      * Calls a method with arguments as alternating keys and values:
      * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return the {@code <rsp stat="ok">} element of the answer
      */
     public static Element call(String method, Object... keysAndValues) {
         return hinted(() -> usable().call(method, keysAndValues));
@@ -416,22 +493,44 @@ public final class Flickr {
      * <pre>{@code
      * for (Element photo : Flickr.walk("photos.search", Map.of("tags", "cat"))) { ... }
      * }</pre>
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param args the arguments by name; {@code null} values are left out
+     * @return the items of a paged method across all its pages, lazily, with the current settings
      */
     public static Walk<Element> walk(String method, Map<?, ?> args) {
         return usable().walk(method, args);
     }
 
-    /** {@link #walk(String, Map)} with arguments as alternating keys and values. */
+    /**
+     * {@link #walk(String, Map)} with arguments as alternating keys and values.
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return {@link #walk(String, Map)} with arguments as alternating keys and values
+     */
     public static Walk<Element> walk(String method, Object... keysAndValues) {
         return usable().walk(method, keysAndValues);
     }
 
-    /** The page elements of a paged method, lazily. See {@link FlickrClient#pages(String, Map)}. */
+    /**
+     * The page elements of a paged method, lazily. See {@link FlickrClient#pages(String, Map)}.
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param args the arguments by name; {@code null} values are left out
+     * @return the page elements of a paged method, lazily
+     */
     public static Walk<Element> pages(String method, Map<?, ?> args) {
         return usable().pages(method, args);
     }
 
-    /** {@link #pages(String, Map)} with arguments as alternating keys and values. */
+    /**
+     * {@link #pages(String, Map)} with arguments as alternating keys and values.
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return {@link #pages(String, Map)} with arguments as alternating keys and values
+     */
     public static Walk<Element> pages(String method, Object... keysAndValues) {
         return usable().pages(method, keysAndValues);
     }
@@ -439,13 +538,20 @@ public final class Flickr {
     /**
      * Uploads a photo or video with the current settings; see {@link FlickrClient#upload(Path, Map)}.
      *
+     * @param file the photo or video file
+     * @param args the arguments by name; {@code null} values are left out
      * @return the new photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
      */
     public static String upload(Path file, Map<?, ?> args) {
         return hinted(() -> usable().upload(file, args));
     }
 
-    /** Uploads a photo or video with no arguments: Flickr takes the title from the file name. */
+    /**
+     * Uploads a photo or video with no arguments: Flickr takes the title from the file name.
+     *
+     * @param file the photo or video file
+     * @return the new photo's id
+     */
     public static String upload(Path file) {
         return hinted(() -> usable().upload(file, null));
     }
@@ -453,23 +559,40 @@ public final class Flickr {
     /**
      * Replaces a photo's file with the current settings; see {@link FlickrClient#replace(Path, String, Map)}.
      *
+     * @param file the photo or video file
+     * @param photoId the id of the photo
+     * @param args the arguments by name; {@code null} values are left out
      * @return the photo's id; with {@code async=1}, a ticket id for {@link #awaitUpload}
      */
     public static String replace(Path file, String photoId, Map<?, ?> args) {
         return hinted(() -> usable().replace(file, photoId, args));
     }
 
-    /** Waits for an asynchronous upload's ticket and returns the photo id; see {@link FlickrClient#awaitUpload}. */
+    /**
+     * Waits for an asynchronous upload's ticket and returns the photo id; see {@link FlickrClient#awaitUpload}.
+     *
+     * @param ticket the ticket id an asynchronous upload gave
+     * @param timeout how long to wait at most
+     * @return the photo id
+     */
     public static String awaitUpload(String ticket, Duration timeout) {
         return usable().awaitUpload(ticket, timeout);
     }
 
-    /** The method table in use. */
+    /**
+     * The method table in use.
+     *
+     * @return the method table in use
+     */
     public static MethodTable table() {
         return CURRENT.get().table();
     }
 
-    /** Every method name in the table, sorted. */
+    /**
+     * Every method name in the table, sorted.
+     *
+     * @return every method name in the table, sorted
+     */
     public static List<String> methods() {
         return table().names();
     }
@@ -478,6 +601,9 @@ public final class Flickr {
      * The method names that start with a prefix, given with or without {@code flickr.}:
      * {@code methods("photos.comments.")} and {@code methods("flickr.photos.comments.")} both list the
      * five comment methods. Full names, sorted.
+     *
+     * @param prefix the start of the names; {@code flickr.} may be left out
+     * @return the method names that start with a prefix, given with or without {@code flickr.}
      */
     public static List<String> methods(String prefix) {
         return CURRENT.get().methods(prefix);
@@ -492,6 +618,8 @@ public final class Flickr {
      * search.call("tags", "cat");  search.help();  search.spec().arguments();
      * }</pre>
      *
+     * @param name the method's name, with or without its {@code flickr.} prefix
+     * @return a method as a value that can be called, knows its spec and documents itself
      * @throws FlickrArgumentException for an unknown method, with the nearest names
      */
     public static FlickrMethod method(String name) {
@@ -503,6 +631,8 @@ public final class Flickr {
      * The API as a tree of groups and methods for dotted calls from dynamic languages, e.g. in Groovy
      * {@code Flickr.api().photos.search(tags: 'cat')}; see {@link FlickrApi} for each language. Calls use
      * the settings current when they are made.
+     *
+     * @return the API's root group, {@code flickr.}
      */
     public static FlickrApi api() {
         return new FlickrApi(MethodSpec.PREFIX, table(), Flickr::client);
@@ -514,6 +644,8 @@ public final class Flickr {
      * meanings and the example answer when the table has one. Print it:
      * {@code System.out.println(Flickr.help("photos.search"))}.
      *
+     * @param name the method's name, with or without its {@code flickr.} prefix
+     * @return a method's documentation from the method table
      * @throws FlickrArgumentException for an unknown method, with the nearest names
      */
     public static String help(String name) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import org.flickrdynamic.request.Suggestions;
+import org.flickrdynamic.internal.request.Suggestions;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 
@@ -49,7 +49,11 @@ public final class FlickrApi extends AbstractMap<String, Object> {
         this.client = client;
     }
 
-    /** The start every method name of this group shares, e.g. {@code flickr.photos.}. */
+    /**
+     * The start every method name of this group shares, e.g. {@code flickr.photos.}.
+     *
+     * @return the prefix, e.g. {@code flickr.photos.}
+     */
     public String prefix() {
         return prefix;
     }

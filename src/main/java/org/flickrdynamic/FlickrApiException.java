@@ -9,9 +9,13 @@ import org.flickrdynamic.internal.pipeline.TemporaryErrors;
 public class FlickrApiException extends FlickrException {
     private static final long serialVersionUID = 1L;
 
+    /** The method that failed. */
     private final String method;
+    /** Flickr's error code. */
     private final int code;
+    /** Flickr's message. */
     private final String flickrMessage;
+    /** The method table's explanation of the code, or {@code null}. */
     private final String explanation;
 
     /**
@@ -52,22 +56,38 @@ public class FlickrApiException extends FlickrException {
         return e;
     }
 
-    /** Flickr's error code, e.g. 1 "Photo not found" or 100 "Invalid API Key". */
+    /**
+     * Flickr's error code, e.g. 1 "Photo not found" or 100 "Invalid API Key".
+     *
+     * @return Flickr's error code, e.g. 1 "Photo not found" or 100 "Invalid API Key"
+     */
     public int code() {
         return code;
     }
 
-    /** The full name of the method that failed. */
+    /**
+     * The full name of the method that failed.
+     *
+     * @return the full name of the method that failed
+     */
     public String method() {
         return method;
     }
 
-    /** The message Flickr sent with the code. */
+    /**
+     * The message Flickr sent with the code.
+     *
+     * @return the message Flickr sent with the code
+     */
     public String flickrMessage() {
         return flickrMessage;
     }
 
-    /** The method table's explanation of the code, or {@code null} when it has none. */
+    /**
+     * The method table's explanation of the code, or {@code null} when it has none.
+     *
+     * @return the method table's explanation of the code, or {@code null} when it has none
+     */
     public String explanation() {
         return explanation;
     }

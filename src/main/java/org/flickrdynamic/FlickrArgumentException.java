@@ -18,8 +18,11 @@ public class FlickrArgumentException extends FlickrException {
     /** The name {@link #settings()} gives the user's token (a login), missing or short of permission. */
     public static final String TOKEN = "token";
 
+    /** The method called, or what was being done. */
     private final String method;
+    /** Every problem of the call. */
     private final List<String> problems;
+    /** The names of the missing settings. */
     private final Set<String> settings;
 
     /**
@@ -61,17 +64,30 @@ public class FlickrArgumentException extends FlickrException {
         this.settings = Set.of();
     }
 
-    /** A single-problem error. */
+    /**
+     * A single-problem error.
+     *
+     * @param method the method called (as given by the caller), or {@code null} when there is none
+     * @param problem the problem, as {@link #problems()} gives it
+     */
     public FlickrArgumentException(String method, String problem) {
         this(method, List.of(problem));
     }
 
-    /** The method the call named, or {@code null}. */
+    /**
+     * The method the call named, or {@code null}.
+     *
+     * @return the method the call named, or {@code null}
+     */
     public String method() {
         return method;
     }
 
-    /** Every problem found in the call, in the order they were found. */
+    /**
+     * Every problem found in the call, in the order they were found.
+     *
+     * @return every problem found in the call, in the order they were found
+     */
     public List<String> problems() {
         return problems;
     }
@@ -79,6 +95,8 @@ public class FlickrArgumentException extends FlickrException {
     /**
      * The settings the call lacks, or that fall short ({@link #API_KEY}, {@link #SECRET}, {@link #TOKEN}), so
      * the layer that knows how its users set them (the static facade, the command line) can say how.
+     *
+     * @return the settings the call lacks, or that fall short
      */
     public Set<String> settings() {
         return settings;
@@ -87,6 +105,10 @@ public class FlickrArgumentException extends FlickrException {
     /**
      * This error with a hint of the caller's own added to its message, such as how the static facade sets a
      * missing key; the problems and settings stay as they are.
+     *
+     * @param hint what the caller may do about it
+     * @return this error with a hint of the caller's own added to its message, such as how the static facade sets a
+     *         missing key
      */
     public FlickrArgumentException withHint(String hint) {
         FlickrArgumentException e = new FlickrArgumentException(getMessage() + "\n  " + hint, method, problems, settings);

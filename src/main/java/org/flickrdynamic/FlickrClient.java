@@ -8,24 +8,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.dom4j.Element;
 import org.flickrdynamic.auth.OAuthFlow;
+import org.flickrdynamic.internal.ClientAccess;
 import org.flickrdynamic.internal.pipeline.Pipeline;
-import org.flickrdynamic.request.ArgumentNormalizer;
-import org.flickrdynamic.request.CallValidator;
-import org.flickrdynamic.request.MethodResolver;
-import org.flickrdynamic.request.RetiredMethods;
-import org.flickrdynamic.request.Problems;
-import org.flickrdynamic.retry.Retrier;
+import org.flickrdynamic.internal.request.ArgumentNormalizer;
+import org.flickrdynamic.internal.request.CallValidator;
+import org.flickrdynamic.internal.request.MethodResolver;
+import org.flickrdynamic.internal.request.Problems;
+import org.flickrdynamic.internal.request.RetiredMethods;
+import org.flickrdynamic.internal.retry.Retrier;
+import org.flickrdynamic.internal.table.HelpText;
+import org.flickrdynamic.internal.transport.HttpTransport;
+import org.flickrdynamic.internal.upload.Uploader;
+import org.flickrdynamic.internal.walk.Walker;
 import org.flickrdynamic.retry.RetryPolicy;
-import org.flickrdynamic.table.HelpText;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
-import org.flickrdynamic.transport.HttpTransport;
 import org.flickrdynamic.upload.UploadTickets;
-import org.flickrdynamic.upload.Uploader;
 import org.flickrdynamic.walk.Walk;
-import org.flickrdynamic.walk.Walker;
 
 /**
  * An immutable, thread-safe Flickr client with its own settings: API key, secret, {@code signed?},
@@ -55,6 +56,10 @@ public final class FlickrClient implements AutoCloseable {
     /** The largest answer accepted by default: far above any real Flickr page, far below a full heap. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
+    static {
+        ClientAccess.install(client -> client.pipeline);
+    }
+
     private final ClientSettings settings;
     private final HttpTransport transport;
     private final Pipeline pipeline;
@@ -70,7 +75,11 @@ public final class FlickrClient implements AutoCloseable {
                 new Retrier(settings.retryPolicy()), settings.rateLimiter(), settings.cache()));
     }
 
-    /** A builder with Flickr's endpoints and default timeouts, and no key. */
+    /**
+     * A builder with Flickr's endpoints and default timeouts, and no key.
+     *
+     * @return a builder with Flickr's endpoints and default timeouts, and no key
+     */
     public static FlickrClientBuilder builder() {
         return new FlickrClientBuilder(ClientSettings.DEFAULTS, null);
     }
@@ -78,6 +87,8 @@ public final class FlickrClient implements AutoCloseable {
     /**
      * A builder starting from this client's settings; the client it builds shares this one's connection pool
      * (or opens its own when this one's is closed), its rate limiter and its cache.
+     *
+     * @return a builder starting from this client's settings
      */
     public FlickrClientBuilder newBuilder() {
         return new FlickrClientBuilder(settings, transport);
@@ -87,8 +98,8 @@ public final class FlickrClient implements AutoCloseable {
      * Calls a Flickr method.
      *
      * @param method the method, with or without its {@code flickr.} prefix
-     * @param args   the arguments; keys are names (or keywords), values are converted as the
-     *               {@link org.flickrdynamic.request.ArgumentNormalizer} describes; {@code null} for none
+     * @param args   the arguments; keys are names (or keywords), values are converted to Flickr\'s
+     *               text as {@link Flickr} describes; {@code null} for none
      * @return the {@code <rsp stat="ok">} element; its children are the payload as Flickr sent it
      * @throws FlickrArgumentException  when the call is wrong (nothing was sent)
      * @throws FlickrApiException       when Flickr answered with an error code
@@ -105,6 +116,10 @@ public final class FlickrClient implements AutoCloseable {
     /**
      * Calls a Flickr method with arguments given as alternating keys and values:
      * {@code call("flickr.test.echo", "foo", "bar", "n", 5)}.
+     *
+     * @param method the method, with or without its {@code flickr.} prefix
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return the {@code <rsp stat="ok">} element of the answer
      */
     public Element call(String method, Object... keysAndValues) {
         ensureOpen(method);
@@ -125,13 +140,24 @@ public final class FlickrClient implements AutoCloseable {
      * flickr.walk("photos.search", Map.of("tags", "cat", "per_page", 500)).limit(1000).forEach(...);
      * }</pre>
      *
+     * @param method the method, with or without its {@code flickr.} prefix
+     * @param args the arguments; keys are names (or keywords), values are converted to Flickr\'s text as {@link
+     *             Flickr} describes; {@code null} for none
+     * @return the items ({@code <photo>}, {@code <photoset>}, {@code <group>} ...) of a paged method across all its
+     *         pages, as a lazy stream that is also an {@link Iterable}
      * @throws FlickrArgumentException at once when the method is unknown or not paged
      */
     public Walk<Element> walk(String method, Map<?, ?> args) {
         return Walker.items(this, method, args);
     }
 
-    /** {@link #walk(String, Map)} with arguments as alternating keys and values. */
+    /**
+     * {@link #walk(String, Map)} with arguments as alternating keys and values.
+     *
+     * @param method the method, with or without its {@code flickr.} prefix
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return {@link #walk(String, Map)} with arguments as alternating keys and values
+     */
     public Walk<Element> walk(String method, Object... keysAndValues) {
         return Walker.items(this, method, keysAndValues);
     }
@@ -139,12 +165,24 @@ public final class FlickrClient implements AutoCloseable {
     /**
      * The page elements ({@code <photos page pages perpage total>} ...) of a paged method, lazily, each
      * holding its items. See {@link #walk(String, Map)}.
+     *
+     * @param method the method, with or without its {@code flickr.} prefix
+     * @param args the arguments; keys are names (or keywords), values are converted to Flickr\'s text as {@link
+     *             Flickr} describes; {@code null} for none
+     * @return the page elements ({@code <photos page pages perpage total>} ...) of a paged method, lazily, each
+     *         holding its items
      */
     public Walk<Element> pages(String method, Map<?, ?> args) {
         return Walker.pages(this, method, args);
     }
 
-    /** {@link #pages(String, Map)} with arguments as alternating keys and values. */
+    /**
+     * {@link #pages(String, Map)} with arguments as alternating keys and values.
+     *
+     * @param method the method, with or without its {@code flickr.} prefix
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return {@link #pages(String, Map)} with arguments as alternating keys and values
+     */
     public Walk<Element> pages(String method, Object... keysAndValues) {
         return Walker.pages(this, method, keysAndValues);
     }
@@ -195,6 +233,9 @@ public final class FlickrClient implements AutoCloseable {
      * Waits for an asynchronous upload or replace to be processed, asking
      * {@code flickr.photos.upload.checkTickets} with a growing pause, and returns the photo id.
      *
+     * @param ticket the ticket id an asynchronous upload gave
+     * @param timeout how long to wait at most
+     * @return the photo id
      * @throws org.flickrdynamic.upload.TicketException when Flickr could not process the file, does not know
      *         the ticket, or the time ran out
      */
@@ -207,52 +248,92 @@ public final class FlickrClient implements AutoCloseable {
         return new Uploader(pipeline, settings.endpoints());
     }
 
-    /** The method table this client validates against. */
+    /**
+     * The method table this client validates against.
+     *
+     * @return the method table this client validates against
+     */
     public MethodTable table() {
         return settings.methodTable();
     }
 
-    /** The API key, or {@code null}. */
+    /**
+     * The API key, or {@code null}.
+     *
+     * @return the API key, or {@code null}
+     */
     public String apiKey() {
         return settings.apiKey();
     }
 
-    /** The API secret, or {@code null}. Never part of any message, log line or {@code toString()}. */
+    /**
+     * The API secret, or {@code null}. Never part of any message, log line or {@code toString()}.
+     *
+     * @return the API secret, or {@code null}
+     */
     public String secret() {
         return settings.secret();
     }
 
-    /** Whether every call is signed, not only those that need it. */
+    /**
+     * Whether every call is signed, not only those that need it.
+     *
+     * @return whether every call is signed, not only those that need it
+     */
     public boolean signed() {
         return settings.signed();
     }
 
-    /** The signing scheme. */
+    /**
+     * The signing scheme.
+     *
+     * @return the signing scheme
+     */
     public Signing signing() {
         return settings.signing();
     }
 
-    /** The endpoints requests go to. */
+    /**
+     * The endpoints requests go to.
+     *
+     * @return the endpoints requests go to
+     */
     public Endpoints endpoints() {
         return settings.endpoints();
     }
 
-    /** The REST endpoint. */
+    /**
+     * The REST endpoint.
+     *
+     * @return the REST endpoint
+     */
     public String endpoint() {
         return settings.endpoints().rest();
     }
 
-    /** How failed calls are retried. */
+    /**
+     * How failed calls are retried.
+     *
+     * @return how failed calls are retried
+     */
     public RetryPolicy retryPolicy() {
         return settings.retryPolicy();
     }
 
-    /** The user's token, or {@code null} when none is set. */
+    /**
+     * The user's token, or {@code null} when none is set.
+     *
+     * @return the user's token, or {@code null} when none is set
+     */
     public String token() {
         return settings.token();
     }
 
-    /** What the user's token may do, or {@code null} when no token is set or its permission is not known. */
+    /**
+     * What the user's token may do, or {@code null} when no token is set or its permission is not known.
+     *
+     * @return what the user's token may do, or {@code null} when no token is set or its permission is not known
+     */
     public Permission tokenPermission() {
         return settings.tokenPermission();
     }
@@ -261,16 +342,19 @@ public final class FlickrClient implements AutoCloseable {
      * The OAuth login steps, signed with this client's key and secret and sent through its request path:
      * its pool, timeouts, size cap, retries and rate limit.
      *
+     * @return the OAuth login steps, signed with this client's key and secret and sent through its request path
      * @throws FlickrArgumentException when the key or the secret is missing
      */
     public OAuthFlow oauth() {
         ensureOpen(null);
-        return new OAuthFlow(settings.apiKey(), settings.secret(), settings.endpoints().oauth(), pipeline);
+        return new OAuthFlow(this);
     }
 
     /**
      * A method as a value bound to this client: {@code client.method("photos.search").call("tags", "cat")}.
      *
+     * @param name the method's name, with or without its {@code flickr.} prefix
+     * @return a method as a value bound to this client: {@code client.method("photos.search").call("tags", "cat")}
      * @throws FlickrArgumentException for an unknown method, with the nearest names
      */
     public FlickrMethod method(String name) {
@@ -278,7 +362,11 @@ public final class FlickrClient implements AutoCloseable {
         return new FlickrMethod(MethodResolver.resolve(table, name), table, () -> this);
     }
 
-    /** The API as a tree of groups and methods bound to this client, for dotted calls; see {@link FlickrApi}. */
+    /**
+     * The API as a tree of groups and methods bound to this client, for dotted calls; see {@link FlickrApi}.
+     *
+     * @return the API as a tree of groups and methods bound to this client, for dotted calls; see {@link FlickrApi}
+     */
     public FlickrApi api() {
         return new FlickrApi(MethodSpec.PREFIX, table(), () -> this);
     }
@@ -286,6 +374,9 @@ public final class FlickrClient implements AutoCloseable {
     /**
      * The method names that start with a prefix, given with or without {@code flickr.}
      * ({@code "photos."} or {@code "flickr.photos."}); every name for {@code null} or an empty prefix.
+     *
+     * @param prefix the start of the names; {@code flickr.} may be left out
+     * @return the method names that start with a prefix, given with or without {@code flickr.}
      */
     public List<String> methods(String prefix) {
         List<String> names = table().names();
@@ -300,6 +391,8 @@ public final class FlickrClient implements AutoCloseable {
     /**
      * A method's documentation from this client's method table; see {@link Flickr#help(String)}.
      *
+     * @param name the method's name, with or without its {@code flickr.} prefix
+     * @return a method's documentation from this client's method table; see {@link Flickr#help(String)}
      * @throws FlickrArgumentException for an unknown method, with the nearest names
      */
     public String help(String name) {

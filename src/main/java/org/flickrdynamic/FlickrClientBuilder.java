@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.cache.ResponseCache;
 import org.flickrdynamic.internal.Version;
+import org.flickrdynamic.internal.transport.HttpTransport;
+import org.flickrdynamic.internal.transport.TransportSettings;
 import org.flickrdynamic.limit.RateLimit;
 import org.flickrdynamic.limit.RateLimitStore;
 import org.flickrdynamic.limit.RateLimiter;
@@ -14,8 +16,6 @@ import org.flickrdynamic.retry.RetryPolicy;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;
 import org.flickrdynamic.transport.Endpoints;
-import org.flickrdynamic.transport.HttpTransport;
-import org.flickrdynamic.transport.TransportSettings;
 
 /**
  * Builds {@link FlickrClient}s: {@code FlickrClient.builder()} starts from the defaults,
@@ -79,25 +79,45 @@ public final class FlickrClientBuilder {
         return apiKey;
     }
 
-    /** The API key sent as {@code api_key} (and OAuth consumer key). {@code null} or blank: none. */
+    /**
+     * The API key sent as {@code api_key} (and OAuth consumer key). {@code null} or blank: none.
+     *
+     * @param apiKey the API key
+     * @return the API key sent as {@code api_key} (and OAuth consumer key)
+     */
     public FlickrClientBuilder apiKey(String apiKey) {
         this.apiKey = blankToNull(apiKey);
         return this;
     }
 
-    /** The API secret that signs requests. {@code null} or blank: none. */
+    /**
+     * The API secret that signs requests. {@code null} or blank: none.
+     *
+     * @param secret the API secret
+     * @return the API secret that signs requests
+     */
     public FlickrClientBuilder secret(String secret) {
         this.secret = blankToNull(secret);
         return this;
     }
 
-    /** {@code true}: sign every call; {@code false} (default): only those the table says need it. */
+    /**
+     * {@code true}: sign every call; {@code false} (default): only those the table says need it.
+     *
+     * @param signed {@code true} to sign every call; {@code false} to sign only those that need it
+     * @return {@code true}: sign every call; {@code false} (default): only those the table says need it
+     */
     public FlickrClientBuilder signed(boolean signed) {
         this.signed = signed;
         return this;
     }
 
-    /** The signing scheme: {@link Signing#OAUTH1} (default) or {@link Signing#LEGACY_MD5}. */
+    /**
+     * The signing scheme: {@link Signing#OAUTH1} (default) or {@link Signing#LEGACY_MD5}.
+     *
+     * @param signing the signing scheme
+     * @return the signing scheme: {@link Signing#OAUTH1} (default) or {@link Signing#LEGACY_MD5}
+     */
     public FlickrClientBuilder signing(Signing signing) {
         this.signing = required(signing, "signing");
         return this;
@@ -108,25 +128,43 @@ public final class FlickrClientBuilder {
      * that ends in {@code services/rest/}, such as a sandbox's, moves the upload, replace and OAuth
      * endpoints beside it too, so nothing meant for the sandbox reaches Flickr; see
      * {@link Endpoints#forRest}. {@link #endpoints} sets each one alone.
+     *
+     * @param restUrl the REST endpoint's URL
+     * @return the REST endpoint (default {@code https://api.flickr.com/services/rest/})
      */
     public FlickrClientBuilder endpoint(String restUrl) {
         this.endpoints = endpoints.forRest(restUrl);
         return this;
     }
 
-    /** Moves every endpoint (REST, upload, replace, OAuth) under one base URL, e.g. a sandbox's. */
+    /**
+     * Moves every endpoint (REST, upload, replace, OAuth) under one base URL, e.g. a sandbox's.
+     *
+     * @param baseUrl the base URL
+     * @return this builder
+     */
     public FlickrClientBuilder baseUrl(String baseUrl) {
         this.endpoints = Endpoints.atBase(required(baseUrl, "baseUrl"));
         return this;
     }
 
-    /** All endpoints at once. */
+    /**
+     * All endpoints at once.
+     *
+     * @param endpoints the endpoints
+     * @return all endpoints at once
+     */
     public FlickrClientBuilder endpoints(Endpoints endpoints) {
         this.endpoints = required(endpoints, "endpoints");
         return this;
     }
 
-    /** Allows plain http to hosts other than the loopback (default: refused). */
+    /**
+     * Allows plain http to hosts other than the loopback (default: refused).
+     *
+     * @param allow whether plain {@code http} to a host other than loopback is allowed
+     * @return this builder
+     */
     public FlickrClientBuilder allowInsecureHttp(boolean allow) {
         this.allowInsecureHttp = allow;
         return this;
@@ -135,6 +173,10 @@ public final class FlickrClientBuilder {
     /**
      * The user's access token and its secret (OAuth), or a legacy auth token with a {@code null}
      * secret. {@code null} token: none.
+     *
+     * @param token the token
+     * @param tokenSecret the token's secret
+     * @return the user's access token and its secret (OAuth), or a legacy auth token with a {@code null} secret
      */
     public FlickrClientBuilder token(String token, String tokenSecret) {
         this.token = blankToNull(token);
@@ -147,6 +189,9 @@ public final class FlickrClientBuilder {
     /**
      * A logged-in user's token from a login or the token store. Its permission is then checked before
      * sending: a method needing more is refused without a request. {@code null}: no token.
+     *
+     * @param accessToken the access token
+     * @return a logged-in user's token from a login or the token store
      */
     public FlickrClientBuilder token(AccessToken accessToken) {
         if (accessToken == null) {
@@ -158,13 +203,23 @@ public final class FlickrClientBuilder {
         return this;
     }
 
-    /** How long to wait for a connection (default 10 s); at least 1 ms. */
+    /**
+     * How long to wait for a connection (default 10 s); at least 1 ms.
+     *
+     * @param timeout how long to wait at most
+     * @return how long to wait for a connection (default 10 s); at least 1 ms
+     */
     public FlickrClientBuilder connectTimeout(Duration timeout) {
         this.connectTimeout = positive(timeout, "connectTimeout");
         return this;
     }
 
-    /** How long to wait for an answer to start, and between its bytes (default 30 s); at least 1 ms. */
+    /**
+     * How long to wait for an answer to start, and between its bytes (default 30 s); at least 1 ms.
+     *
+     * @param timeout how long to wait at most
+     * @return how long to wait for an answer to start, and between its bytes (default 30 s); at least 1 ms
+     */
     public FlickrClientBuilder readTimeout(Duration timeout) {
         this.readTimeout = positive(timeout, "readTimeout");
         return this;
@@ -177,13 +232,21 @@ public final class FlickrClientBuilder {
      * ever. A request over it fails with a {@link FlickrTransportException} that is retried as a read
      * timeout is, each retry with the whole time again. Keep it above the read timeout when raising that.
      * Uploads and replacements are not bound by it (a large file takes long to send).
+     *
+     * @param timeout how long to wait at most
+     * @return how long one request of a method call may take as a whole
      */
     public FlickrClientBuilder callTimeout(Duration timeout) {
         this.callTimeout = positive(timeout, "callTimeout");
         return this;
     }
 
-    /** The largest answer accepted (default 16 MiB, on the wire and inflated); a larger one is refused without filling the heap. */
+    /**
+     * The largest answer accepted (default 16 MiB, on the wire and inflated); a larger one is refused without filling the heap.
+     *
+     * @param bytes the largest answer accepted
+     * @return the largest answer accepted (default 16 MiB, on the wire and inflated)
+     */
     public FlickrClientBuilder maxResponseBytes(long bytes) {
         if (bytes <= 0) {
             throw new FlickrArgumentException(null, "maxResponseBytes must be positive, not " + bytes);
@@ -192,7 +255,12 @@ public final class FlickrClientBuilder {
         return this;
     }
 
-    /** How many connections the pool may keep open (default 64). */
+    /**
+     * How many connections the pool may keep open (default 64).
+     *
+     * @param n the most connections in the pool
+     * @return how many connections the pool may keep open (default 64)
+     */
     public FlickrClientBuilder maxConnections(int n) {
         if (n <= 0) {
             throw new FlickrArgumentException(null, "maxConnections must be positive, not " + n);
@@ -204,13 +272,21 @@ public final class FlickrClientBuilder {
     /**
      * How many times a failed call may be sent again (default 3); 0 disables retries. Reads are retried
      * on any passing failure, writes only when they never reached the server (see docs/errors-and-retries.md).
+     *
+     * @param retries how many retries after the first attempt
+     * @return how many times a failed call may be sent again (default 3); 0 disables retries
      */
     public FlickrClientBuilder retries(int retries) {
         this.retryPolicy = retryPolicy.withRetries(retries);
         return this;
     }
 
-    /** The retry count and waits; {@link RetryPolicy#DEFAULT} unless set. */
+    /**
+     * The retry count and waits; {@link RetryPolicy#DEFAULT} unless set.
+     *
+     * @param policy the retry policy
+     * @return the retry count and waits; {@link RetryPolicy#DEFAULT} unless set
+     */
     public FlickrClientBuilder retryPolicy(RetryPolicy policy) {
         this.retryPolicy = required(policy, "policy");
         return this;
@@ -251,6 +327,9 @@ public final class FlickrClientBuilder {
     /**
      * The limiter every request of the client takes its turn from (each call, retry, upload and login step),
      * shared with every client given the same one; {@code null}: no limit. See {@link RateLimiter}.
+     *
+     * @param limiter the rate limiter, shared with other clients
+     * @return the limiter every request of the client takes its turn from
      */
     public FlickrClientBuilder rateLimiter(RateLimiter limiter) {
         this.rateLimiter = limiter;
@@ -263,6 +342,9 @@ public final class FlickrClientBuilder {
      * so a repeated call is answered without a request, in a new cache made when the client is built and
      * shared by the clients derived from it with {@code newBuilder()}. Off by default.
      *
+     * @param ttl how long an answer stays fresh
+     * @param maxEntries how many answers are kept at most
+     * @return this builder
      * @throws FlickrArgumentException when the ttl is not positive or above 24 hours, or the size not positive
      */
     public FlickrClientBuilder cache(Duration ttl, int maxEntries) {
@@ -273,31 +355,55 @@ public final class FlickrClientBuilder {
         return this;
     }
 
-    /** The cache of unsigned reads' answers, shared with every client given the same one; {@code null}: none. */
+    /**
+     * The cache of unsigned reads' answers, shared with every client given the same one; {@code null}: none.
+     *
+     * @param cache the cache, shared with other clients
+     * @return the cache of unsigned reads' answers, shared with every client given the same one; {@code null}: none
+     */
     public FlickrClientBuilder cache(ResponseCache cache) {
         this.cache = cache;
         this.cacheTtl = null;
         return this;
     }
 
-    /** Turns the response cache off. */
+    /**
+     * Turns the response cache off.
+     *
+     * @return this builder
+     */
     public FlickrClientBuilder noCache() {
         return cache((ResponseCache) null);
     }
 
-    /** The clock that decides when cached answers expire (default the system clock); for tests. */
+    /**
+     * The clock that decides when cached answers expire (default the system clock); for tests.
+     *
+     * @param clock the clock
+     * @return the clock that decides when cached answers expire (default the system clock); for tests
+     */
     public FlickrClientBuilder clock(Clock clock) {
         this.clock = required(clock, "clock");
         return this;
     }
 
-    /** Validates against this method table instead of the bundled one. */
+    /**
+     * Validates against this method table instead of the bundled one.
+     *
+     * @param table the method table
+     * @return this builder
+     */
     public FlickrClientBuilder methodTable(MethodTable table) {
         this.table = required(table, "table");
         return this;
     }
 
-    /** Validates against the method table in this file; fails naming the file and line if it is bad. */
+    /**
+     * Validates against the method table in this file; fails naming the file and line if it is bad.
+     *
+     * @param file the table file
+     * @return this builder
+     */
     public FlickrClientBuilder methodTable(Path file) {
         return methodTable(MethodTable.load(file));
     }
@@ -305,6 +411,7 @@ public final class FlickrClientBuilder {
     /**
      * Builds the client.
      *
+     * @return the client
      * @throws FlickrArgumentException when an endpoint is not a URL, or is plain http off the loopback
      */
     public FlickrClient build() {

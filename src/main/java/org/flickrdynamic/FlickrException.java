@@ -13,7 +13,9 @@ package org.flickrdynamic;
 public class FlickrException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the same request may succeed later. */
     private final boolean retryable;
+    /** How many attempts were made. */
     private final int attempts;
 
     /**
@@ -37,12 +39,20 @@ public class FlickrException extends RuntimeException {
         this.attempts = Math.max(1, attempts);
     }
 
-    /** Whether repeating the same call later could succeed (a timeout could; a missing argument cannot). */
+    /**
+     * Whether repeating the same call later could succeed (a timeout could; a missing argument cannot).
+     *
+     * @return whether repeating the same call later could succeed (a timeout could; a missing argument cannot)
+     */
     public boolean isRetryable() {
         return retryable;
     }
 
-    /** How many times the call was tried before it failed with this error: 1 unless it was retried. */
+    /**
+     * How many times the call was tried before it failed with this error: 1 unless it was retried.
+     *
+     * @return how many times the call was tried before it failed with this error: 1 unless it was retried
+     */
     public int attempts() {
         return attempts;
     }
@@ -50,12 +60,20 @@ public class FlickrException extends RuntimeException {
     /**
      * This error as the last of {@code attempts} tries: the same kind and facts, with the count in its
      * message and in {@link #attempts()}. Errors that are never retried return themselves.
+     *
+     * @param attempts how many times the call was tried before this error, at least 1
+     * @return this error as the last of {@code attempts} tries
      */
     public FlickrException afterAttempts(int attempts) {
         return this;
     }
 
-    /** The words a message ends with after several attempts: {@code " (gave up after 4 attempts)"}, or none. */
+    /**
+     * The words a message ends with after several attempts: {@code " (gave up after 4 attempts)"}, or none.
+     *
+     * @param attempts how many times the call was tried before this error, at least 1
+     * @return the words a message ends with after several attempts: {@code " (gave up after 4 attempts)"}, or none
+     */
     protected static String attemptsNote(int attempts) {
         return attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
     }

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.dom4j.Element;
-import org.flickrdynamic.table.HelpText;
+import org.flickrdynamic.internal.table.HelpText;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 
@@ -41,13 +41,19 @@ public final class FlickrMethod implements Function<Map<?, ?>, Element> {
     /**
      * Calls the method with these arguments, converted as {@link FlickrClient#call(String, Map)} describes.
      *
+     * @param args the arguments by name; {@code null} values are left out
      * @return the {@code <rsp stat="ok">} element
      */
     public Element call(Map<?, ?> args) {
         return client.get().call(spec.name(), args);
     }
 
-    /** Calls the method with arguments as alternating keys and values: {@code call("tags", "cat", "page", 2)}. */
+    /**
+     * Calls the method with arguments as alternating keys and values: {@code call("tags", "cat", "page", 2)}.
+     *
+     * @param keysAndValues the arguments as name, value, name, value ...
+     * @return the {@code <rsp stat="ok">} element of the answer
+     */
     public Element call(Object... keysAndValues) {
         return client.get().call(spec.name(), keysAndValues);
     }
@@ -58,12 +64,20 @@ public final class FlickrMethod implements Function<Map<?, ?>, Element> {
         return call(args);
     }
 
-    /** The full name, e.g. {@code flickr.photos.search}. */
+    /**
+     * The full name, e.g. {@code flickr.photos.search}.
+     *
+     * @return the full name, e.g. {@code flickr.photos.search}
+     */
     public String name() {
         return spec.name();
     }
 
-    /** Everything the method table says about the method. */
+    /**
+     * Everything the method table says about the method.
+     *
+     * @return everything the method table says about the method
+     */
     public MethodSpec spec() {
         return spec;
     }
@@ -71,6 +85,8 @@ public final class FlickrMethod implements Function<Map<?, ?>, Element> {
     /**
      * The method's documentation: description, arguments (required ones marked), login, signing, errors,
      * and the example answer when the table has one.
+     *
+     * @return the method's documentation
      */
     public String help() {
         return HelpText.of(table, spec);

@@ -48,7 +48,11 @@ public class FlickrTransportException extends FlickrException {
             this.mayHaveLeft = mayHaveLeft;
         }
 
-        /** Whether a request that failed this way may have reached the server. */
+        /**
+         * Whether a request that failed this way may have reached the server.
+         *
+         * @return whether a request that failed this way may have reached the server
+         */
         public boolean mayHaveLeft() {
             return mayHaveLeft;
         }
@@ -58,6 +62,10 @@ public class FlickrTransportException extends FlickrException {
          * later: connection troubles, timeouts and bodies that are not Flickr answers may; HTTP 408, 429 and
          * 5xx other than 501 and 505 may; a body too large, a refused one, an interrupt or a refused
          * rate-limit turn will not.
+         *
+         * @param httpStatus the HTTP status of the answer, or 0 when none was received
+         * @return whether a failure of this kind (with this HTTP status) may pass, so the same call could succeed
+         *         later
          */
         public boolean passing(int httpStatus) {
             return switch (this) {
@@ -69,9 +77,13 @@ public class FlickrTransportException extends FlickrException {
         }
     }
 
+    /** What went wrong. */
     private final Kind kind;
+    /** The HTTP status, or 0 without an answer. */
     private final int httpStatus;
+    /** The server's {@code Retry-After} wait, or {@code null}. */
     private final Duration retryAfter;
+    /** Whether the request may have reached the server. */
     private final boolean requestSent;
 
     /**
@@ -121,22 +133,38 @@ public class FlickrTransportException extends FlickrException {
     /**
      * A call interrupted before its request could leave (while it waited for a rate-limit turn or a free
      * connection): {@link Kind#INTERRUPTED}, with {@link #requestSent()} false.
+     *
+     * @param message what went wrong, with the HTTP status and the start of the body where there is one
+     * @param cause the underlying I/O or parse failure, or {@code null}
+     * @return a call interrupted before its request could leave
      */
     public static FlickrTransportException interruptedBeforeSending(String message, Throwable cause) {
         return new FlickrTransportException(message, Kind.INTERRUPTED, 0, false, cause, null, false, 1);
     }
 
-    /** What kind of failure it was. */
+    /**
+     * What kind of failure it was.
+     *
+     * @return what kind of failure it was
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The HTTP status of the answer, or 0 when none was received. */
+    /**
+     * The HTTP status of the answer, or 0 when none was received.
+     *
+     * @return the HTTP status of the answer, or 0 when none was received
+     */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** How long the server asked to wait before trying again ({@code Retry-After}), when it said. */
+    /**
+     * How long the server asked to wait before trying again ({@code Retry-After}), when it said.
+     *
+     * @return how long the server asked to wait before trying again ({@code Retry-After}), when it said
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
@@ -145,6 +173,8 @@ public class FlickrTransportException extends FlickrException {
      * Whether the request may have reached the server. {@code false} only when it certainly did not (no
      * connection was made); {@code true} whenever the server might have received it, even if no answer
      * came, so a write is never repeated on a guess.
+     *
+     * @return whether the request may have reached the server
      */
     public boolean requestSent() {
         return requestSent;

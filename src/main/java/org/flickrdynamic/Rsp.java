@@ -7,7 +7,7 @@ import org.dom4j.Element;
 import org.dom4j.InvalidXPathException;
 import org.dom4j.Node;
 import org.dom4j.XPathException;
-import org.flickrdynamic.response.PrettyXml;
+import org.flickrdynamic.internal.response.PrettyXml;
 
 /**
  * Small helpers for reading answers, where dom4j has no one-liner. Everything else is dom4j as it is:
@@ -32,6 +32,9 @@ public final class Rsp {
      * The payload of an {@code <rsp>}: its first child element ({@code <photos>}, {@code <person>} ...),
      * or {@code null} when the answer has none (as for most write methods). Methods that answer with
      * several elements ({@code flickr.test.echo}) have them all in {@code rsp.elements()}.
+     *
+     * @param rsp the answer's {@code <rsp>} element
+     * @return the payload of an {@code <rsp>}
      */
     public static Element payload(Element rsp) {
         if (rsp == null) {
@@ -45,6 +48,10 @@ public final class Rsp {
     /**
      * The text of the first node an XPath selects from {@code node}: an attribute's value, an element's
      * text, or the result of an XPath function ({@code count(//photo)}). {@code null} when it selects nothing.
+     *
+     * @param node where the query starts: an answer, or an element of it
+     * @param xpath an XPath expression
+     * @return the text of the first node an XPath selects from {@code node}
      */
     public static String value(Node node, String xpath) {
         Object result = evaluate(node, xpath);
@@ -57,6 +64,10 @@ public final class Rsp {
     /**
      * The text of every node an XPath selects, in document order; empty when it selects nothing. An XPath
      * that answers a single value ({@code count(//photo)}) gives a list of that one value's text.
+     *
+     * @param node where the query starts: an answer, or an element of it
+     * @param xpath an XPath expression
+     * @return the text of every node an XPath selects, in document order; empty when it selects nothing
      */
     public static List<String> values(Node node, String xpath) {
         Object result = evaluate(node, xpath);
@@ -74,6 +85,9 @@ public final class Rsp {
     /**
      * The elements an XPath selects, typed as elements (dom4j's {@code selectNodes} answers plain nodes).
      *
+     * @param node where the query starts: an answer, or an element of it
+     * @param xpath an XPath expression
+     * @return the elements an XPath selects, typed as elements (dom4j's {@code selectNodes} answers plain nodes)
      * @throws FlickrArgumentException when the XPath selects anything that is not an element
      */
     public static List<Element> elements(Node node, String xpath) {
@@ -92,7 +106,12 @@ public final class Rsp {
         return out;
     }
 
-    /** A node as indented XML (an element and its content), or its text when it is not an element. */
+    /**
+     * A node as indented XML (an element and its content), or its text when it is not an element.
+     *
+     * @param node where the query starts: an answer, or an element of it
+     * @return a node as indented XML (an element and its content), or its text when it is not an element
+     */
     public static String pretty(Node node) {
         if (node instanceof Element e) {
             return PrettyXml.write(e);

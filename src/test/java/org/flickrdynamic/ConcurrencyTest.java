@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.dom4j.Element;
+import org.flickrdynamic.internal.transport.HttpTransport;
 import org.flickrdynamic.sandbox.RecordedRequest;
 import org.flickrdynamic.sandbox.Sandbox;
 import org.flickrdynamic.sandbox.SandboxToken;
 import org.flickrdynamic.table.Permission;
-import org.flickrdynamic.transport.HttpTransport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

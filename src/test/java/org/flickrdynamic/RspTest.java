@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.util.List;
 
 import org.dom4j.Element;
-import org.flickrdynamic.response.SecureXml;
+import org.flickrdynamic.internal.response.SecureXml;
 import org.junit.jupiter.api.Test;
 
 class RspTest {

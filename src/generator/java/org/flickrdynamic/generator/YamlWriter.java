@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.flickrdynamic.table.MethodTableWriter;
+import org.flickrdynamic.internal.table.MethodTableWriter;
 
 /** Writes the generated table as methods.yaml, through the library's {@link MethodTableWriter}. */
 final class YamlWriter {

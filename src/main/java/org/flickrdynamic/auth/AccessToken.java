@@ -16,7 +16,11 @@ import org.flickrdynamic.table.Permission;
 public record AccessToken(String token, String tokenSecret, String userNsid, String username, String fullname,
                           Permission permission) {
 
-    /** Whether this is a token of the legacy scheme, sent as {@code auth_token} with an MD5 {@code api_sig}. */
+    /**
+     * Whether this is a token of the legacy scheme, sent as {@code auth_token} with an MD5 {@code api_sig}.
+     *
+     * @return whether this is a token of the legacy scheme, sent as {@code auth_token} with an MD5 {@code api_sig}
+     */
     public boolean isLegacy() {
         return tokenSecret == null;
     }

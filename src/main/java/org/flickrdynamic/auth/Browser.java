@@ -13,15 +13,29 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Browser {
 
-    /** Shows the user the page at {@code url}. */
+    /**
+     * Shows the user the page at {@code url}.
+     *
+     * @param url the authorize page's URL
+     * @throws java.io.IOException when the page cannot be opened
+     */
     void open(String url) throws IOException;
 
-    /** Prints the URL, and opens it in the desktop's browser where there is one. */
+    /**
+     * Prints the URL, and opens it in the desktop's browser where there is one.
+     *
+     * @return the browser
+     */
     static Browser system() {
         return system(System.out);
     }
 
-    /** Prints the URL on {@code out}, and opens it in the desktop's browser where there is one. */
+    /**
+     * Prints the URL on {@code out}, and opens it in the desktop's browser where there is one.
+     *
+     * @param out where the URL is printed
+     * @return the browser
+     */
     static Browser system(PrintStream out) {
         return url -> {
             out.println("Open this page to allow flickr-dynamic access to your Flickr account:");
@@ -41,6 +55,8 @@ public interface Browser {
      * Visits the page itself and follows its redirects, as a browser whose user allows everything would.
      * Only for a sandbox on this machine, whose authorize page approves on its own: it refuses any other
      * host, at the start and at every redirect, before connecting to it.
+     *
+     * @return the browser
      */
     static Browser sandbox() {
         return url -> {

@@ -12,8 +12,8 @@ import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.Signing;
-import org.flickrdynamic.sign.LegacyMd5Signer;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.LegacyMd5Signer;
+import org.flickrdynamic.internal.sign.Percent;
 import org.flickrdynamic.table.Permission;
 
 /**
@@ -34,6 +34,13 @@ public final class Login {
      * The OAuth 1.0a login: a request token whose callback is a one-shot listener on 127.0.0.1, the
      * authorize page in {@code browser}, and the verifier from the callback or, on a terminal, typed at
      * the prompt (for a browser on another machine).
+     *
+     * @param client the client that makes the calls
+     * @param permission what the token may do: read, write or delete
+     * @param browser opens the authorize page for the user
+     * @param timeout how long to wait at most
+     * @return the OAuth 1.0a login: a request token whose callback is a one-shot listener on 127.0.0.1, the authorize
+     *         page in {@code browser}, and the verifier from the callback or, on a terminal, typed at the prompt
      */
     public static AccessToken oauth(FlickrClient client, Permission permission, Browser browser, Duration timeout) {
         OAuthFlow flow = client.oauth();
@@ -59,6 +66,12 @@ public final class Login {
     /**
      * The legacy frob login of the original auth API: a frob, the signed login page in {@code browser},
      * then {@code flickr.auth.getToken} until the user has allowed access (or {@code timeout} passes).
+     *
+     * @param client the client that makes the calls
+     * @param permission what the token may do: read, write or delete
+     * @param browser opens the authorize page for the user
+     * @param timeout how long to wait at most
+     * @return the legacy frob login of the original auth API
      */
     public static AccessToken legacy(FlickrClient client, Permission permission, Browser browser, Duration timeout) {
         if (client.apiKey() == null || client.secret() == null) {
@@ -88,7 +101,14 @@ public final class Login {
         }
     }
 
-    /** The legacy login page for a frob, signed with {@code api_sig}. */
+    /**
+     * The legacy login page for a frob, signed with {@code api_sig}.
+     *
+     * @param client the client that makes the calls
+     * @param frob the frob of the legacy login
+     * @param permission what the token may do: read, write or delete
+     * @return the legacy login page for a frob, signed with {@code api_sig}
+     */
     public static String loginUrl(FlickrClient client, String frob, Permission permission) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("api_key", client.apiKey());
@@ -110,7 +130,12 @@ public final class Login {
         return b.substring(0, b.lastIndexOf('/') + 1) + "auth/";
     }
 
-    /** Reads the {@code <auth>} element of getToken and checkToken. */
+    /**
+     * Reads the {@code <auth>} element of getToken and checkToken.
+     *
+     * @param auth the {@code <auth>} element of the answer
+     * @return the token, its secret, permission and user
+     */
     public static AccessToken token(Element auth) {
         if (auth == null || auth.elementText("token") == null || auth.element("user") == null) {
             throw new FlickrArgumentException("login", "the answer carries no <auth> token");

@@ -29,6 +29,8 @@ public final class Logins {
      * client's key, so the login survives a restart.
      *
      * @param permission {@code read}, {@code write} or {@code delete}
+     * @param client the client that makes the calls
+     * @param browser opens the authorize page for the user
      * @return the user's token
      * @throws FlickrArgumentException when the permission is not one of the three, or the key or secret is missing
      */
@@ -45,12 +47,23 @@ public final class Logins {
         return token;
     }
 
-    /** {@link #authorize(FlickrClient, String, Browser)} with this machine's browser, or the prompt. */
+    /**
+     * {@link #authorize(FlickrClient, String, Browser)} with this machine's browser, or the prompt.
+     *
+     * @param client the client that makes the calls
+     * @param permission {@code read}, {@code write} or {@code delete}
+     * @return {@link #authorize(FlickrClient, String, Browser)} with this machine's browser, or the prompt
+     */
     public static AccessToken authorize(FlickrClient client, String permission) {
         return authorize(client, permission, Browser.system());
     }
 
-    /** The users logged in with the client's API key; none without a key. */
+    /**
+     * The users logged in with the client's API key; none without a key.
+     *
+     * @param client the client that makes the calls
+     * @return the users logged in with the client's API key; none without a key
+     */
     public static List<AccessToken> users(FlickrClient client) {
         return client.apiKey() == null ? List.of() : TokenStore.standard().users(client.apiKey());
     }
@@ -59,6 +72,9 @@ public final class Logins {
      * Makes another logged-in user (nsid or username) the current one of the client's key, and returns
      * the user's token.
      *
+     * @param client the client that makes the calls
+     * @param user the user's NSID or user name
+     * @return the user's access token
      * @throws FlickrArgumentException when the client has no API key, or nobody of that name is logged in with it
      */
     public static AccessToken useUser(FlickrClient client, String user) {
@@ -68,7 +84,11 @@ public final class Logins {
         return TokenStore.standard().use(client.apiKey(), user);
     }
 
-    /** Forgets the stored token of the current user of the client's key; a client using it keeps it until rebuilt. */
+    /**
+     * Forgets the stored token of the current user of the client's key; a client using it keeps it until rebuilt.
+     *
+     * @param client the client that makes the calls
+     */
     public static void logout(FlickrClient client) {
         if (client.apiKey() != null) {
             TokenStore.standard().logout(client.apiKey(), null);

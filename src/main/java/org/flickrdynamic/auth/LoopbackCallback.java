@@ -29,7 +29,7 @@ import org.flickrdynamic.internal.pipeline.FormAnswer;
  * and must send its request within {@link #READ_TIMEOUT}: a connection that sends half a request, or
  * nothing, never delays the browser's real one.
  */
-public final class LoopbackCallback implements AutoCloseable {
+final class LoopbackCallback implements AutoCloseable {
     private static final String PATH = "/flickr-dynamic/callback";
     /** How long one connection may take to send its request head. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);

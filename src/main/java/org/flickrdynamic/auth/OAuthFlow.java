@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.flickrdynamic.FlickrArgumentException;
-import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrTransportException.Kind;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.internal.ClientAccess;
 import org.flickrdynamic.internal.pipeline.Pipeline;
-import org.flickrdynamic.sign.Credentials;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.Credentials;
+import org.flickrdynamic.internal.sign.Percent;
 import org.flickrdynamic.table.Permission;
 
 /**
@@ -37,15 +39,18 @@ public final class OAuthFlow {
     private final Pipeline pipeline;
 
     /**
-     * The steps of a client's login: {@code FlickrClient.oauth()} makes one.
+     * The steps of a client's login, signed with its key and secret and sent through its request path (its
+     * pool, timeouts, size cap, retries and rate limit) to its OAuth endpoints. {@code FlickrClient.oauth()}
+     * makes one the same way.
      *
-     * @param apiKey    the API key (OAuth consumer key)
-     * @param secret    the API secret (consumer secret)
-     * @param oauthBase the prefix of Flickr's {@code request_token}, {@code authorize} and {@code access_token}
-     * @param pipeline  the client's request path: its pool, timeouts, size cap, retries and rate limit
+     * @param client the client whose key and secret log in
      * @throws FlickrArgumentException when the key or the secret is missing
      */
-    public OAuthFlow(String apiKey, String secret, String oauthBase, Pipeline pipeline) {
+    public OAuthFlow(FlickrClient client) {
+        this(client.apiKey(), client.secret(), client.endpoints().oauth(), ClientAccess.get().pipeline(client));
+    }
+
+    private OAuthFlow(String apiKey, String secret, String oauthBase, Pipeline pipeline) {
         if (apiKey == null || secret == null) {
             throw new FlickrArgumentException("login", java.util.List.of("logging in needs the API key and its secret:"
                     + " set both on the client, or in FLICKR_API_KEY and FLICKR_API_SECRET"),
@@ -61,6 +66,7 @@ public final class OAuthFlow {
      *
      * @param callback the URL the authorize page sends the user back to, or {@code oob} to have Flickr show
      *                 the verifier for the user to type
+     * @return the request token
      * @throws FlickrArgumentException when there is no callback (nothing is sent)
      */
     public RequestToken requestToken(String callback) {
@@ -81,7 +87,13 @@ public final class OAuthFlow {
         return new RequestToken(token, secret, callback);
     }
 
-    /** Step 2: the page where the user allows the access; send them there (a browser, a link). */
+    /**
+     * Step 2: the page where the user allows the access; send them there (a browser, a link).
+     *
+     * @param requestToken the request token of step 1
+     * @param permission the permission asked for in step 2 (Flickr's answer does not repeat it)
+     * @return the page's URL
+     */
     public String authorizeUrl(RequestToken requestToken, Permission permission) {
         if (permission == Permission.NONE) {
             throw new FlickrArgumentException("login", "ask for read, write or delete permission, not none");
@@ -93,6 +105,9 @@ public final class OAuthFlow {
      * Step 3: exchanges the verifier the authorize page handed back for the user's access token.
      *
      * @param permission the permission asked for in step 2 (Flickr's answer does not repeat it)
+     * @param requestToken the request token of step 1
+     * @param verifier the verifier Flickr gave the user (or the callback)
+     * @return the user's access token
      */
     public AccessToken accessToken(RequestToken requestToken, String verifier, Permission permission) {
         if (verifier == null || verifier.isBlank()) {

@@ -47,12 +47,21 @@ public final class TokenStore {
         this.dir = dir;
     }
 
-    /** A store in this folder (created when first written). */
+    /**
+     * A store in this folder (created when first written).
+     *
+     * @param dir the folder of the token file
+     * @return a store in this folder (created when first written)
+     */
     public static TokenStore at(Path dir) {
         return new TokenStore(dir.toAbsolutePath());
     }
 
-    /** The store in the user's folder: {@code flickrdynamic.home}, {@code FLICKR_DYNAMIC_HOME} or {@code ~/.flickr-dynamic}. */
+    /**
+     * The store in the user's folder: {@code flickrdynamic.home}, {@code FLICKR_DYNAMIC_HOME} or {@code ~/.flickr-dynamic}.
+     *
+     * @return the store in the user's folder
+     */
     public static TokenStore standard() {
         String home = System.getProperty("flickrdynamic.home");
         if (home == null || home.isBlank()) {
@@ -62,12 +71,21 @@ public final class TokenStore {
                 : Path.of(System.getProperty("user.home"), ".flickr-dynamic"));
     }
 
-    /** The folder it keeps its files in. */
+    /**
+     * The folder it keeps its files in.
+     *
+     * @return the folder it keeps its files in
+     */
     public Path folder() {
         return dir;
     }
 
-    /** The file holding the users of one API key. */
+    /**
+     * The file holding the users of one API key.
+     *
+     * @param apiKey the API key
+     * @return the file holding the users of one API key
+     */
     public Path file(String apiKey) {
         StringBuilder safe = new StringBuilder();
         for (char c : apiKey.toCharArray()) {
@@ -76,7 +94,12 @@ public final class TokenStore {
         return dir.resolve("tokens-" + safe + ".properties");
     }
 
-    /** The current user's token for an API key, if someone is logged in. */
+    /**
+     * The current user's token for an API key, if someone is logged in.
+     *
+     * @param apiKey the API key
+     * @return the current user's token for an API key, if someone is logged in
+     */
     public Optional<AccessToken> current(String apiKey) {
         if (apiKey == null) {
             return Optional.empty();
@@ -86,7 +109,12 @@ public final class TokenStore {
         return nsid == null ? Optional.empty() : Optional.ofNullable(user(p, nsid));
     }
 
-    /** Every user logged in with an API key, in nsid order. */
+    /**
+     * Every user logged in with an API key, in nsid order.
+     *
+     * @param apiKey the API key
+     * @return every user logged in with an API key, in nsid order
+     */
     public List<AccessToken> users(String apiKey) {
         Properties p = read(apiKey);
         Set<String> nsids = new TreeSet<>();
@@ -105,7 +133,12 @@ public final class TokenStore {
         return out;
     }
 
-    /** Saves a user's token for an API key and makes that user current. */
+    /**
+     * Saves a user's token for an API key and makes that user current.
+     *
+     * @param apiKey the API key
+     * @param token the token
+     */
     public void save(String apiKey, AccessToken token) {
         update(apiKey, p -> {
             String k = "user." + token.userNsid() + ".";
@@ -126,6 +159,7 @@ public final class TokenStore {
      * Makes another logged-in user current.
      *
      * @param user the user's nsid or username
+     * @param apiKey the API key
      * @return the user's token
      * @throws FlickrArgumentException when nobody of that name is logged in with the key
      */
@@ -139,6 +173,7 @@ public final class TokenStore {
      * Forgets a user's token; when it was the current user, no one is current afterwards.
      *
      * @param user the user's nsid or username, or {@code null} for the current user
+     * @param apiKey the API key
      * @return whether a token was forgotten
      */
     public boolean logout(String apiKey, String user) {
@@ -251,6 +286,7 @@ public final class TokenStore {
      * Checks that a login for the API key could be stored, before the user goes through the login:
      * the folder exists or can be made, and the key's file, if any, can be read and replaced.
      *
+     * @param apiKey the API key
      * @throws TokenStoreException naming the file or folder and what is wrong
      */
     public void checkWritable(String apiKey) {

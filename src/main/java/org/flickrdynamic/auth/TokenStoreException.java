@@ -22,7 +22,11 @@ public class TokenStoreException extends FlickrArgumentException {
         this.path = path;
     }
 
-    /** The file or folder at fault. */
+    /**
+     * The file or folder at fault.
+     *
+     * @return the file or folder at fault
+     */
     public Path path() {
         return path;
     }

@@ -62,6 +62,8 @@ public final class ResponseCache {
     /**
      * Checks cache settings before a cache is made.
      *
+     * @param ttl how long an answer is kept, at most {@link #MAX_TTL}
+     * @param maxEntries how many answers are kept at most
      * @throws FlickrArgumentException naming the bad value, and the 24-hour cap when the ttl is above it
      */
     public static void check(Duration ttl, int maxEntries) {
@@ -81,6 +83,10 @@ public final class ResponseCache {
      * A copy of the stored answer to this call, or {@code null} when there is none or it has expired.
      *
      * @param args the call's arguments, as given
+     * @param endpoint the REST endpoint's URL
+     * @param apiKey the API key
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @return a copy of the stored answer to this call, or {@code null} when there is none or it has expired
      */
     public Element get(String endpoint, String apiKey, String method, Map<String, String> args) {
         Key key = key(endpoint, apiKey, method, args);
@@ -99,7 +105,15 @@ public final class ResponseCache {
         return ((Document) e.answer().clone()).getRootElement();
     }
 
-    /** Stores a copy of a successful answer to this call. */
+    /**
+     * Stores a copy of a successful answer to this call.
+     *
+     * @param endpoint the REST endpoint's URL
+     * @param apiKey the API key
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param args the call's arguments, as given
+     * @param rsp the answer's {@code <rsp>} element
+     */
     public void put(String endpoint, String apiKey, String method, Map<String, String> args, Element rsp) {
         Document copy = rsp.getDocument() != null ? (Document) rsp.getDocument().clone()
                 : DocumentHelper.createDocument(rsp.createCopy());
@@ -109,7 +123,11 @@ public final class ResponseCache {
         }
     }
 
-    /** How many answers are stored, expired ones not yet dropped included. */
+    /**
+     * How many answers are stored, expired ones not yet dropped included.
+     *
+     * @return how many answers are stored, expired ones not yet dropped included
+     */
     public int size() {
         synchronized (entries) {
             return entries.size();

@@ -39,7 +39,14 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
     /** The longest a request can be set to wait: a hundred years stands for "as long as it takes". */
     public static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
 
-    /** @throws FlickrArgumentException naming the bad value; a max wait past {@link #LONGEST_WAIT} is cut to it */
+    /**
+     *
+     * @param permits how many requests per period
+     * @param burst how many requests may go at once when the key has been idle
+     * @param maxWait the longest a request waits for its turn before failing
+     * @param period the period
+     * @throws FlickrArgumentException naming the bad value; a max wait past {@link #LONGEST_WAIT} is cut to it
+     */
     public RateLimit {
         if (permits <= 0) {
             throw new FlickrArgumentException(null, "rate limit permits must be positive, not " + permits);
@@ -143,7 +150,12 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
         return new RateLimit(permits, period, n, maxWait);
     }
 
-    /** A copy that fails a request rather than wait longer than {@code d}. */
+    /**
+     * A copy that fails a request rather than wait longer than {@code d}.
+     *
+     * @param d how long a request waits for its turn at most
+     * @return a copy that fails a request rather than wait longer than {@code d}
+     */
     public RateLimit withMaxWait(Duration d) {
         return new RateLimit(permits, period, burst, d);
     }

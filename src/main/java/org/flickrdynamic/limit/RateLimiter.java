@@ -27,7 +27,11 @@ public interface RateLimiter {
      */
     void acquire(String request);
 
-    /** The limit this limiter keeps to. */
+    /**
+     * The limit this limiter keeps to.
+     *
+     * @return the limit this limiter keeps to
+     */
     RateLimit limit();
 
     /**
@@ -36,6 +40,7 @@ public interface RateLimiter {
      *
      * @param owner what the limit belongs to, for messages ({@code "API key abc"})
      * @param limit the limit
+     * @return a limiter held in this JVM
      * @throws org.flickrdynamic.FlickrArgumentException when the limit is {@code null}
      */
     static RateLimiter inMemory(String owner, RateLimit limit) {

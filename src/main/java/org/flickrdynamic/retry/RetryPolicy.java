@@ -11,7 +11,8 @@ import org.flickrdynamic.FlickrArgumentException;
  * failing together do not come back together), never more than {@code maxDelay}. When the server says
  * how long to wait ({@code Retry-After}), that wait is used instead, also capped at {@code maxDelay}.
  * No wait is longer than {@link #LONGEST_DELAY}: a longer delay given here is cut to it.
- * Which failures are retried is the {@link Retrier}'s rule; this is only the count and the waits.
+ * Which failures are retried is the library's one rule (docs/errors-and-retries.md); this is only the count
+ * and the waits.
  *
  * <pre>{@code
  * FlickrClient.builder().retries(5)                                          // default delays
@@ -34,6 +35,9 @@ public record RetryPolicy(int retries, Duration baseDelay, Duration maxDelay) {
     /**
      * Delays longer than {@link #LONGEST_DELAY} are cut to it.
      *
+     * @param retries how many times a call may be sent again after its first attempt; 0 disables retries
+     * @param baseDelay the upper bound of the first wait; each later one doubles it
+     * @param maxDelay the longest single wait, also for a server's {@code Retry-After}
      * @throws FlickrArgumentException when {@code retries} is negative, a delay is {@code null} or negative, or
      *                                 the base delay is longer than the maximum
      */
@@ -64,23 +68,43 @@ public record RetryPolicy(int retries, Duration baseDelay, Duration maxDelay) {
         return d.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : d;
     }
 
-    /** The default delays with this many retries. */
+    /**
+     * The default delays with this many retries.
+     *
+     * @param retries how many times a call may be sent again after its first attempt; 0 disables retries
+     * @return the default delays with this many retries
+     */
     public static RetryPolicy retries(int retries) {
         return DEFAULT.withRetries(retries);
     }
 
-    /** A copy allowing this many retries. */
+    /**
+     * A copy allowing this many retries.
+     *
+     * @param n how many retries after the first attempt
+     * @return a copy allowing this many retries
+     */
     public RetryPolicy withRetries(int n) {
         return new RetryPolicy(n, baseDelay, maxDelay);
     }
 
-    /** A copy whose first wait is at most {@code d}. */
+    /**
+     * A copy whose first wait is at most {@code d}.
+     *
+     * @param d the duration
+     * @return a copy whose first wait is at most {@code d}
+     */
     public RetryPolicy withBaseDelay(Duration d) {
         Duration base = capped(required(d, "baseDelay"));
         return new RetryPolicy(retries, base, maxDelay.compareTo(base) < 0 ? base : maxDelay);
     }
 
-    /** A copy whose waits are each at most {@code d}. */
+    /**
+     * A copy whose waits are each at most {@code d}.
+     *
+     * @param d the duration
+     * @return a copy whose waits are each at most {@code d}
+     */
     public RetryPolicy withMaxDelay(Duration d) {
         Duration max = capped(required(d, "maxDelay"));
         return new RetryPolicy(retries, baseDelay.compareTo(max) > 0 ? max : baseDelay, max);
@@ -90,6 +114,8 @@ public record RetryPolicy(int retries, Duration baseDelay, Duration maxDelay) {
      * How long to wait before retry number {@code retry} (1 for the first).
      *
      * @param retryAfter what the server asked for, or {@code null}
+     * @param retry which retry, from 1
+     * @return how long to wait before retry number {@code retry} (1 for the first)
      */
     public Duration delayBefore(int retry, Duration retryAfter) {
         if (retryAfter != null) {

@@ -50,7 +50,12 @@ public final class Faults {
     Faults() {
     }
 
-    /** Delays every answer by {@code delay} from now on ({@link Duration#ZERO}: none), as a slow network would. */
+    /**
+     * Delays every answer by {@code delay} from now on ({@link Duration#ZERO}: none), as a slow network would.
+     *
+     * @param delay how long each answer waits
+     * @return these faults, for chaining
+     */
     public synchronized Faults latency(Duration delay) {
         if (delay == null || delay.isNegative()) {
             throw new IllegalArgumentException("latency must be zero or positive, not " + delay);
@@ -62,12 +67,22 @@ public final class Faults {
     /**
      * Answers the next {@code n} requests with Flickr's failure envelope and this code, e.g. 105 "Service
      * currently unavailable", with the method table's message for the code.
+     *
+     * @param n how many of the next requests
+     * @param code the Flickr error code to answer
+     * @return these faults, for chaining
      */
     public Faults failNext(int n, int code) {
         return add(Kind.FLICKR_ERROR, n, code, null);
     }
 
-    /** Answers the next {@code n} requests with this HTTP status (e.g. 429, 500, 502, 503) and no {@code Retry-After}. */
+    /**
+     * Answers the next {@code n} requests with this HTTP status (e.g. 429, 500, 502, 503) and no {@code Retry-After}.
+     *
+     * @param n how many of the next requests
+     * @param status the HTTP status
+     * @return these faults, for chaining
+     */
     public Faults httpStatusNext(int n, int status) {
         return httpStatusNext(n, status, null);
     }
@@ -76,6 +91,9 @@ public final class Faults {
      * Answers the next {@code n} requests with this HTTP status and a {@code Retry-After} header.
      *
      * @param retryAfter the header's value, seconds ({@code "2"}) or an HTTP-date; {@code null} for none
+     * @param n how many of the next requests
+     * @param status the HTTP status
+     * @return these faults, for chaining
      */
     public Faults httpStatusNext(int n, int status, String retryAfter) {
         if (status < 100 || status > 599 || status / 100 == 2) {
@@ -84,7 +102,12 @@ public final class Faults {
         return add(Kind.HTTP_STATUS, n, status, retryAfter);
     }
 
-    /** Closes the connection of the next {@code n} requests without reading them or answering. */
+    /**
+     * Closes the connection of the next {@code n} requests without reading them or answering.
+     *
+     * @param n how many of the next requests
+     * @return these faults, for chaining
+     */
     public Faults resetNext(int n) {
         return add(Kind.RESET, n, 0, null);
     }
@@ -92,19 +115,30 @@ public final class Faults {
     /**
      * Reads and records each of the next {@code n} requests in full, then closes the connection without
      * answering: the client cannot know whether its request was received, and must not repeat a write.
+     *
+     * @param n how many of the next requests
+     * @return these faults, for chaining
      */
     public Faults dropAfterReading(int n) {
         return add(Kind.DROP_AFTER_READING, n, 0, null);
     }
 
-    /** Forgets every queued fault and the latency. */
+    /**
+     * Forgets every queued fault and the latency.
+     *
+     * @return these faults, for chaining
+     */
     public synchronized Faults clear() {
         queue.clear();
         latency = Duration.ZERO;
         return this;
     }
 
-    /** How many requests the queued faults still apply to. */
+    /**
+     * How many requests the queued faults still apply to.
+     *
+     * @return how many requests the queued faults still apply to
+     */
     public synchronized int pending() {
         return queue.stream().mapToInt(f -> f.remaining).sum();
     }

@@ -2,7 +2,7 @@ package org.flickrdynamic.sandbox;
 
 import java.util.Map;
 
-import org.flickrdynamic.sign.LegacyMd5Signer;
+import org.flickrdynamic.internal.sign.LegacyMd5Signer;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
 import org.flickrdynamic.table.Permission;

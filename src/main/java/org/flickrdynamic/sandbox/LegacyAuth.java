@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import org.flickrdynamic.sign.LegacyMd5Signer;
+import org.flickrdynamic.internal.sign.LegacyMd5Signer;
 import org.flickrdynamic.table.Permission;
 
 /**

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.flickrdynamic.sign.OAuth1Signer;
+import org.flickrdynamic.internal.sign.OAuth1Signer;
 
 /**
  * Verifies one OAuth 1.0a request, the same way for the REST endpoint and for the three token

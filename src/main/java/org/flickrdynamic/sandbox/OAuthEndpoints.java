@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.Percent;
 import org.flickrdynamic.table.Permission;
 
 /**

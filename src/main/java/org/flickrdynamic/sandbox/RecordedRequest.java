@@ -24,7 +24,15 @@ public record RecordedRequest(String httpMethod, String path, Map<String, String
                               Map<String, List<String>> headers, Instant receivedAt) {
     private static final Set<String> MASKED = Set.of("api_sig", "oauth_signature", "secret", "oauth_token_secret");
 
-    /** Copies the parameters (keeping their order) and the headers, so the record cannot change later. */
+    /**
+     * Copies the parameters (keeping their order) and the headers, so the record cannot change later.
+     *
+     * @param httpMethod {@code GET} or {@code POST}
+     * @param path       the request path, e.g. {@code /services/rest/}
+     * @param params     the decoded parameters, in the order they arrived (query string, then form body)
+     * @param headers    the request headers; names compare case-insensitively, as HTTP's do
+     * @param receivedAt when the sandbox had read the request, for tests of pacing (rate limits, retry waits)
+     */
     public RecordedRequest {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         TreeMap<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -32,18 +40,35 @@ public record RecordedRequest(String httpMethod, String path, Map<String, String
         headers = Collections.unmodifiableMap(h);
     }
 
-    /** A request received just now. */
+    /**
+     * A request received just now.
+     *
+     * @param httpMethod {@code GET} or {@code POST}
+     * @param path the request path, e.g. {@code /services/rest/}
+     * @param params the decoded parameters, in the order they arrived (query string, then form body)
+     * @param headers the request headers; names compare case-insensitively, as HTTP's do
+     */
     public RecordedRequest(String httpMethod, String path, Map<String, String> params,
                            Map<String, List<String>> headers) {
         this(httpMethod, path, params, headers, Instant.now());
     }
 
-    /** The parameter's value, or {@code null} when the request did not carry it. */
+    /**
+     * The parameter's value, or {@code null} when the request did not carry it.
+     *
+     * @param name the name
+     * @return the parameter's value, or {@code null} when the request did not carry it
+     */
     public String param(String name) {
         return params.get(name);
     }
 
-    /** The first value of a header (any case of its name), or {@code null}. */
+    /**
+     * The first value of a header (any case of its name), or {@code null}.
+     *
+     * @param name the name
+     * @return the first value of a header (any case of its name), or {@code null}
+     */
     public String header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);

@@ -26,8 +26,8 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.FileEntity;
-import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.OAuth1Signer;
+import org.flickrdynamic.internal.sign.Percent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.Percent;
 
 /**
  * Reads a request's parameters in every form Flickr accepts, in the order they arrive: the query string,

@@ -155,37 +155,68 @@ public final class Sandbox implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a sandbox on an ephemeral port of 127.0.0.1, with the bundled method table. */
+    /**
+     * Starts a sandbox on an ephemeral port of 127.0.0.1, with the bundled method table.
+     *
+     * @return the running sandbox
+     */
     public static Sandbox start() {
         return builder().start();
     }
 
-    /** Starts a sandbox on this port of 127.0.0.1 (0: any free port). */
+    /**
+     * Starts a sandbox on this port of 127.0.0.1 (0: any free port).
+     *
+     * @param port the port on 127.0.0.1, or 0 for an ephemeral one
+     * @return the running sandbox
+     */
     public static Sandbox start(int port) {
         return builder().port(port).start();
     }
 
-    /** Starts a sandbox on this port (0: any free port) validating against another method table. */
+    /**
+     * Starts a sandbox on this port (0: any free port) validating against another method table.
+     *
+     * @param port the port on 127.0.0.1, or 0 for an ephemeral one
+     * @param table the method table the sandbox checks calls against
+     * @return the running sandbox
+     */
     public static Sandbox start(int port, MethodTable table) {
         return builder().port(port).table(table).start();
     }
 
-    /** A builder for a sandbox with another port, method table, key, secret or data set seed. */
+    /**
+     * A builder for a sandbox with another port, method table, key, secret or data set seed.
+     *
+     * @return a builder for a sandbox with another port, method table, key, secret or data set seed
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The base URL: {@code http://127.0.0.1:PORT/}; give it to {@code FlickrClientBuilder.baseUrl}. */
+    /**
+     * The base URL: {@code http://127.0.0.1:PORT/}; give it to {@code FlickrClientBuilder.baseUrl}.
+     *
+     * @return the base URL: {@code http://127.0.0.1:PORT/}; give it to {@code FlickrClientBuilder.baseUrl}
+     */
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/";
     }
 
-    /** The REST endpoint: {@code http://127.0.0.1:PORT/services/rest/}. */
+    /**
+     * The REST endpoint: {@code http://127.0.0.1:PORT/services/rest/}.
+     *
+     * @return the REST endpoint: {@code http://127.0.0.1:PORT/services/rest/}
+     */
     public String restUrl() {
         return "http://127.0.0.1:" + port() + Exchanges.REST_PATH;
     }
 
-    /** The port it listens on. */
+    /**
+     * The port it listens on.
+     *
+     * @return the port it listens on
+     */
     public int port() {
         return server.getAddress().getPort();
     }
@@ -195,32 +226,56 @@ public final class Sandbox implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** The API key it accepts. */
+    /**
+     * The API key it accepts.
+     *
+     * @return the API key it accepts
+     */
     public String apiKey() {
         return apiKey;
     }
 
-    /** The API secret signatures must be made with. */
+    /**
+     * The API secret signatures must be made with.
+     *
+     * @return the API secret signatures must be made with
+     */
     public String secret() {
         return secret;
     }
 
-    /** The seed its data set was generated from; the same seed always gives the same data. */
+    /**
+     * The seed its data set was generated from; the same seed always gives the same data.
+     *
+     * @return the seed its data set was generated from; the same seed always gives the same data
+     */
     public long seed() {
         return data.seed;
     }
 
-    /** The users of its data set; the first one owns the token the command line's sandbox uses. */
+    /**
+     * The users of its data set; the first one owns the token the command line's sandbox uses.
+     *
+     * @return the users of its data set; the first one owns the token the command line's sandbox uses
+     */
     public List<SandboxUser> users() {
         return data.users;
     }
 
-    /** The ids of the photos of its data set as it is now (after uploads and deletions), newest upload first. */
+    /**
+     * The ids of the photos of its data set as it is now (after uploads and deletions), newest upload first.
+     *
+     * @return the ids of the photos of its data set as it is now (after uploads and deletions), newest upload first
+     */
     public List<String> photoIds() {
         return live.now().photos.stream().map(Photo::id).toList();
     }
 
-    /** The ids of the photosets of its data set as it is now. */
+    /**
+     * The ids of the photosets of its data set as it is now.
+     *
+     * @return the ids of the photosets of its data set as it is now
+     */
     public List<String> photosetIds() {
         return live.now().sets.stream().map(Photoset::id).toList();
     }
@@ -228,6 +283,8 @@ public final class Sandbox implements AutoCloseable {
     /**
      * The files received at the upload and replace endpoints, oldest first (the latest 1,000): their
      * names, sizes and SHA-256, and the photo each made. The files themselves are never kept.
+     *
+     * @return the files received at the upload and replace endpoints, oldest first
      */
     public List<SandboxUpload> uploads() {
         return uploads.received();
@@ -240,6 +297,9 @@ public final class Sandbox implements AutoCloseable {
      * so every sandbox with the same secret accepts it, also one started later in another process, until
      * {@link #revokeToken(String) revoked}.
      *
+     * @param userNsid a user of the data set
+     * @param permission what the token may do: read, write or delete
+     * @return the token, with its secret
      * @throws IllegalArgumentException when the user is not in the data set
      */
     public SandboxToken issueToken(String userNsid, Permission permission) {
@@ -250,7 +310,11 @@ public final class Sandbox implements AutoCloseable {
         return mint.issue(user, Objects.requireNonNull(permission, "permission"));
     }
 
-    /** Revokes a token in this sandbox: calls that carry it are answered 98 {@code Invalid auth token} from now on. */
+    /**
+     * Revokes a token in this sandbox: calls that carry it are answered 98 {@code Invalid auth token} from now on.
+     *
+     * @param token the token (not its secret)
+     */
     public void revokeToken(SandboxToken token) {
         revokeToken(token.token());
     }
@@ -295,7 +359,11 @@ public final class Sandbox implements AutoCloseable {
         return clock.instant().getEpochSecond();
     }
 
-    /** Every request received since the start or the last {@link #clearRequests()}, oldest first (the latest 10,000). */
+    /**
+     * Every request received since the start or the last {@link #clearRequests()}, oldest first (the latest 10,000).
+     *
+     * @return every request received since the start or the last {@link #clearRequests()}, oldest first
+     */
     public List<RecordedRequest> requests() {
         return log.snapshot();
     }
@@ -303,6 +371,8 @@ public final class Sandbox implements AutoCloseable {
     /**
      * The faults this sandbox shows: latency, Flickr errors, HTTP statuses, cut connections. See
      * {@link Faults} and {@code docs/sandbox.md}.
+     *
+     * @return the faults this sandbox shows: latency, Flickr errors, HTTP statuses, cut connections
      */
     public Faults faults() {
         return faults;
@@ -351,6 +421,9 @@ public final class Sandbox implements AutoCloseable {
      * Runs a sandbox until the process is stopped: {@code Sandbox [--port N] [--seed N] [--photos N]}
      * ({@code --photos}: a synthetic data set of N photos, see {@link Builder#syntheticPhotos}). Prints the
      * base URL, the REST URL, the key and the secret to use; exits with 2 on bad options.
+     *
+     * @param args the arguments by name; {@code null} values are left out
+     * @throws InterruptedException when the thread is interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {
         int code = org.flickrdynamic.internal.StandaloneSandbox.run(args, System.out, System.err,
@@ -377,7 +450,12 @@ public final class Sandbox implements AutoCloseable {
         private Builder() {
         }
 
-        /** The port of 127.0.0.1 to listen on; 0 (the default) picks a free one. */
+        /**
+         * The port of 127.0.0.1 to listen on; 0 (the default) picks a free one.
+         *
+         * @param port the port on 127.0.0.1, or 0 for an ephemeral one
+         * @return the port of 127.0.0.1 to listen on; 0 (the default) picks a free one
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
@@ -386,25 +464,45 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** The method table to check calls against and to answer from; the bundled one by default. */
+        /**
+         * The method table to check calls against and to answer from; the bundled one by default.
+         *
+         * @param table the method table the sandbox checks calls against
+         * @return the method table to check calls against and to answer from; the bundled one by default
+         */
         public Builder table(MethodTable table) {
             this.table = Objects.requireNonNull(table, "table");
             return this;
         }
 
-        /** The API key to accept; {@link Sandbox#API_KEY} by default. */
+        /**
+         * The API key to accept; {@link Sandbox#API_KEY} by default.
+         *
+         * @param apiKey the API key
+         * @return the API key to accept; {@link Sandbox#API_KEY} by default
+         */
         public Builder apiKey(String apiKey) {
             this.apiKey = nonEmpty(apiKey, "apiKey");
             return this;
         }
 
-        /** The API secret to check signatures with; {@link Sandbox#SECRET} by default. */
+        /**
+         * The API secret to check signatures with; {@link Sandbox#SECRET} by default.
+         *
+         * @param secret the API secret
+         * @return the API secret to check signatures with; {@link Sandbox#SECRET} by default
+         */
         public Builder secret(String secret) {
             this.secret = nonEmpty(secret, "secret");
             return this;
         }
 
-        /** The seed of the generated data set; the same seed always gives the same users, photos and sets. */
+        /**
+         * The seed of the generated data set; the same seed always gives the same users, photos and sets.
+         *
+         * @param seed the seed of the generated data
+         * @return the seed of the generated data set; the same seed always gives the same users, photos and sets
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -418,6 +516,7 @@ public final class Sandbox implements AutoCloseable {
          * benchmarks of walks over many pages and of Flickr's 4,000-result search cap.
          *
          * @param count 1 to 50,000,000
+         * @return this builder
          */
         public Builder syntheticPhotos(int count) {
             if (count < 1 || count > SyntheticPhotos.MAX) {
@@ -427,31 +526,59 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** Delays every answer by this much; see {@link Faults#latency}. */
+        /**
+         * Delays every answer by this much; see {@link Faults#latency}.
+         *
+         * @param delay how long
+         * @return this builder
+         */
         public Builder latency(Duration delay) {
             faults.latency(delay);
             return this;
         }
 
-        /** Answers the first {@code n} requests with this Flickr error code; see {@link Faults#failNext}. */
+        /**
+         * Answers the first {@code n} requests with this Flickr error code; see {@link Faults#failNext}.
+         *
+         * @param n how many of the next requests
+         * @param code the Flickr error code to answer
+         * @return this builder
+         */
         public Builder failNext(int n, int code) {
             faults.failNext(n, code);
             return this;
         }
 
-        /** Answers the first {@code n} requests with this HTTP status; see {@link Faults#httpStatusNext(int, int, String)}. */
+        /**
+         * Answers the first {@code n} requests with this HTTP status; see {@link Faults#httpStatusNext(int, int, String)}.
+         *
+         * @param n how many of the next requests
+         * @param status the HTTP status
+         * @param retryAfter the server's {@code Retry-After} wait, or {@code null}
+         * @return this builder
+         */
         public Builder httpStatusNext(int n, int status, String retryAfter) {
             faults.httpStatusNext(n, status, retryAfter);
             return this;
         }
 
-        /** Cuts the first {@code n} connections without reading or answering; see {@link Faults#resetNext}. */
+        /**
+         * Cuts the first {@code n} connections without reading or answering; see {@link Faults#resetNext}.
+         *
+         * @param n how many of the next requests
+         * @return this builder
+         */
         public Builder resetNext(int n) {
             faults.resetNext(n);
             return this;
         }
 
-        /** Reads and records the first {@code n} requests, then cuts them off; see {@link Faults#dropAfterReading}. */
+        /**
+         * Reads and records the first {@code n} requests, then cuts them off; see {@link Faults#dropAfterReading}.
+         *
+         * @param n how many of the next requests
+         * @return this builder
+         */
         public Builder dropAfterReading(int n) {
             faults.dropAfterReading(n);
             return this;
@@ -460,6 +587,10 @@ public final class Sandbox implements AutoCloseable {
         /**
          * How long an asynchronous upload ({@code async=1}) takes to process before
          * {@code flickr.photos.upload.checkTickets} reports it done; half a second by default, zero for at once.
+         *
+         * @param delay how long
+         * @return how long an asynchronous upload ({@code async=1}) takes to process before {@code
+         *         flickr.photos.upload.checkTickets} reports it done
          */
         public Builder ticketDelay(Duration delay) {
             if (delay == null || delay.isNegative()) {
@@ -472,6 +603,9 @@ public final class Sandbox implements AutoCloseable {
         /**
          * The largest file the upload and replace endpoints take; a larger one is answered 8
          * {@code Filesize too large}. 1 GiB by default, Flickr's limit for videos.
+         *
+         * @param bytes the largest file accepted
+         * @return the largest file the upload and replace endpoints take
          */
         public Builder maxUploadBytes(long bytes) {
             if (bytes <= 0) {
@@ -487,6 +621,9 @@ public final class Sandbox implements AutoCloseable {
          * written as {@code (api key)} and signatures, tokens, nonces and timestamps left out, for
          * {@link #replayFrom} to answer later. The file is rewritten after each exchange, through a
          * temporary file, so it is always whole.
+         *
+         * @param cassette the recording's file
+         * @return this builder
          */
         public Builder recordTo(Path cassette) {
             this.recordTo = Objects.requireNonNull(cassette, "cassette");
@@ -497,6 +634,9 @@ public final class Sandbox implements AutoCloseable {
          * The service a recording sandbox passes requests to: its base URL, such as
          * {@code https://api.flickr.com/} or another sandbox's {@link Sandbox#baseUrl()}. Plain http is
          * accepted only on the loopback ({@link #start()} refuses it elsewhere).
+         *
+         * @param baseUrl the base URL
+         * @return the service a recording sandbox passes requests to
          */
         public Builder upstream(String baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -516,6 +656,10 @@ public final class Sandbox implements AutoCloseable {
          * Lets a recording sandbox sign OAuth requests again for the upstream's own URL, as Flickr needs
          * (an OAuth signature covers the URL, and the client signed the sandbox's): the API secret and the
          * secret of the one token the client uses ({@code null} for none). Both are kept out of the cassette.
+         *
+         * @param apiSecret the API secret
+         * @param tokenSecret the token's secret
+         * @return this builder
          */
         public Builder upstreamSecrets(String apiSecret, String tokenSecret) {
             this.upstreamSecrets = new RecordingProxy.Secrets(nonEmpty(apiSecret, "apiSecret"), tokenSecret);
@@ -526,6 +670,9 @@ public final class Sandbox implements AutoCloseable {
          * Makes the sandbox answer from a cassette {@link #recordTo} wrote, with no upstream: each
          * request gets the answer recorded for it; one the cassette lacks gets HTTP 404 naming its method
          * and arguments.
+         *
+         * @param cassette the recording's file
+         * @return this builder
          */
         public Builder replayFrom(Path cassette) {
             this.replayFrom = Objects.requireNonNull(cassette, "cassette");
@@ -535,6 +682,7 @@ public final class Sandbox implements AutoCloseable {
         /**
          * Starts the sandbox.
          *
+         * @return this builder
          * @throws IllegalArgumentException when recording and replaying are both asked for, a recording has
          *                                  no upstream (or an upstream no recording), the upstream is plain
          *                                  http off the loopback, the cassette to record cannot be written

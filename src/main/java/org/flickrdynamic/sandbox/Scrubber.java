@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.Percent;
 
 /**
  * Takes credentials out of an answer (its body or its {@code Location}) before it goes into a cassette:

@@ -14,12 +14,23 @@ package org.flickrdynamic.table;
  */
 public record ErrorSpec(int code, String message, String explanation, String source, boolean temporary) {
 
-    /** A code of no stated source that reports no passing failure. */
+    /**
+     * A code of no stated source that reports no passing failure.
+     *
+     * @param code the numeric code
+     * @param message the short message, e.g. "Photo not found"
+     * @param explanation the longer explanation, or {@code null}
+     */
     public ErrorSpec(int code, String message, String explanation) {
         this(code, message, explanation, null, false);
     }
 
-    /** The same code marked as coming from {@code newSource}. */
+    /**
+     * The same code marked as coming from {@code newSource}.
+     *
+     * @param newSource the new source
+     * @return the same code marked as coming from {@code newSource}
+     */
     public ErrorSpec withSource(String newSource) {
         return new ErrorSpec(code, message, explanation, newSource, temporary);
     }

@@ -11,7 +11,12 @@ public record Limits(int maxPage) {
     /** No limits stated. */
     public static final Limits NONE = new Limits(0);
 
-    /** Whether Flickr serves this page number as itself, not as a repeat of an earlier one. */
+    /**
+     * Whether Flickr serves this page number as itself, not as a repeat of an earlier one.
+     *
+     * @param page the page number, from 1
+     * @return whether Flickr serves this page number as itself, not as a repeat of an earlier one
+     */
     public boolean servesPage(long page) {
         return maxPage <= 0 || page <= maxPage;
     }

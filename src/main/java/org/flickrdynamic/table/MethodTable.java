@@ -64,6 +64,9 @@ public final class MethodTable {
      * @param limits  the limits every paged method shares
      * @param uploads the upload and replace endpoints, described as methods named {@code upload} and
      *                {@code replace}
+     * @param origin where the table came from (a file path or resource), for messages
+     * @param methods the methods; names must be unique
+     * @param commonErrors the error codes every method shares, keyed by code
      */
     public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors, Limits limits,
                        List<MethodSpec> uploads) {
@@ -126,7 +129,11 @@ public final class MethodTable {
         return m;
     }
 
-    /** The table shipped inside the jar, loaded on first use and then shared. */
+    /**
+     * The table shipped inside the jar, loaded on first use and then shared.
+     *
+     * @return the table shipped inside the jar, loaded on first use and then shared
+     */
     public static MethodTable bundled() {
         return Bundled.TABLE;
     }
@@ -134,6 +141,8 @@ public final class MethodTable {
     /**
      * Loads a table file.
      *
+     * @param file the table file
+     * @return the table
      * @throws MethodTableException naming the file (and the line, where the fault has one) when the
      *                              file is missing, unreadable or not a valid method table
      */
@@ -148,7 +157,11 @@ public final class MethodTable {
         }
     }
 
-    /** Where this table came from: a file path or the bundled resource. */
+    /**
+     * Where this table came from: a file path or the bundled resource.
+     *
+     * @return where this table came from: a file path or the bundled resource
+     */
     public String origin() {
         return origin;
     }
@@ -157,13 +170,20 @@ public final class MethodTable {
      * Finds a method by full name ({@code flickr.photos.search}) or short name ({@code photos.search}).
      * In the bundled table a method is parsed on its first lookup; should the jar's copy be damaged,
      * that lookup throws a {@link MethodTableException} naming the line.
+     *
+     * @param name {@code upload} or {@code replace}
+     * @return the method, or empty when the table has no such method
      */
     public Optional<MethodSpec> find(String name) {
         Integer k = name == null ? null : byName.get(name);
         return k == null ? Optional.empty() : Optional.of(spec(k));
     }
 
-    /** Every method, sorted by name. */
+    /**
+     * Every method, sorted by name.
+     *
+     * @return every method, sorted by name
+     */
     public List<MethodSpec> methods() {
         List<MethodSpec> list = all;
         if (list == null) {
@@ -177,7 +197,11 @@ public final class MethodTable {
         return list;
     }
 
-    /** Every full method name, sorted. */
+    /**
+     * Every full method name, sorted.
+     *
+     * @return every full method name, sorted
+     */
     public List<String> names() {
         return names;
     }
@@ -191,7 +215,11 @@ public final class MethodTable {
         return h;
     }
 
-    /** The error codes every method shares (95-116 and the like), keyed by code. */
+    /**
+     * The error codes every method shares (95-116 and the like), keyed by code.
+     *
+     * @return the error codes every method shares (95-116 and the like), keyed by code
+     */
     public Map<Integer, ErrorSpec> commonErrors() {
         return header().commonErrors();
     }
@@ -199,6 +227,8 @@ public final class MethodTable {
     /**
      * The codes the table marks as temporary (105 Service currently unavailable, ...): Flickr failed for a
      * passing reason, so the same call may succeed when repeated.
+     *
+     * @return the codes the table marks as temporary (105 Service currently unavailable, ...)
      */
     public Set<Integer> temporaryErrorCodes() {
         Set<Integer> codes = temporaryCodes;
@@ -215,7 +245,11 @@ public final class MethodTable {
         return codes;
     }
 
-    /** The limits Flickr puts on every paged method (the last page it serves). */
+    /**
+     * The limits Flickr puts on every paged method (the last page it serves).
+     *
+     * @return the limits Flickr puts on every paged method (the last page it serves)
+     */
     public Limits limits() {
         return header().limits();
     }
@@ -224,17 +258,28 @@ public final class MethodTable {
      * Flickr's upload or replace endpoint described as a method: its URL, arguments and error codes.
      *
      * @param name {@code upload} or {@code replace}
+     * @return Flickr's upload or replace endpoint described as a method: its URL, arguments and error codes
      */
     public Optional<MethodSpec> upload(String name) {
         return Optional.ofNullable(header().uploads().get(name));
     }
 
-    /** The upload endpoints the table describes ({@code upload}, {@code replace}), by name. */
+    /**
+     * The upload endpoints the table describes ({@code upload}, {@code replace}), by name.
+     *
+     * @return the upload endpoints the table describes ({@code upload}, {@code replace}), by name
+     */
     public Map<String, MethodSpec> uploads() {
         return header().uploads();
     }
 
-    /** The documentation of an error code for a method: the method's own first, then the common one. */
+    /**
+     * The documentation of an error code for a method: the method's own first, then the common one.
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @param code the error code
+     * @return the documentation of an error code for a method: the method's own first, then the common one
+     */
     public Optional<ErrorSpec> error(MethodSpec method, int code) {
         if (method != null) {
             for (ErrorSpec e : method.errors()) {
@@ -246,7 +291,12 @@ public final class MethodTable {
         return Optional.ofNullable(commonErrors().get(code));
     }
 
-    /** Every error a method may answer with: its own codes, then the common ones it does not redefine. */
+    /**
+     * Every error a method may answer with: its own codes, then the common ones it does not redefine.
+     *
+     * @param method the method's name, with or without its {@code flickr.} prefix
+     * @return every error a method may answer with: its own codes, then the common ones it does not redefine
+     */
     public List<ErrorSpec> errors(MethodSpec method) {
         Map<Integer, ErrorSpec> all = new LinkedHashMap<>();
         for (ErrorSpec e : method.errors()) {

@@ -9,7 +9,9 @@ import org.flickrdynamic.FlickrArgumentException;
 public class MethodTableException extends FlickrArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The table file. */
     private final String file;
+    /** The line of the problem, or 0. */
     private final int line;
 
     /**
@@ -24,12 +26,20 @@ public class MethodTableException extends FlickrArgumentException {
         this.line = line;
     }
 
-    /** The file or resource that failed. */
+    /**
+     * The file or resource that failed.
+     *
+     * @return the file or resource that failed
+     */
     public String file() {
         return file;
     }
 
-    /** The 1-based line of the fault, or 0 when it has none. */
+    /**
+     * The 1-based line of the fault, or 0 when it has none.
+     *
+     * @return the 1-based line of the fault, or 0 when it has none
+     */
     public int line() {
         return line;
     }

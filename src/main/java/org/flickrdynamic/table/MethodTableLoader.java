@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.flickrdynamic.internal.table.MethodTableWriter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -29,7 +30,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class MethodTableLoader {
     /** The table format this loader reads; the file's {@code format} key must say it. */
-    static final int FORMAT = 1;
+    static final int FORMAT = MethodTableWriter.FORMAT;
 
     private static final Set<String> TOP = Set.of("format", "sources", "common_errors", "limits", "uploads", "methods");
     private static final Set<String> TOP_REQUIRED = Set.of("format", "common_errors", "methods");

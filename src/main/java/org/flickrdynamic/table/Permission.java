@@ -15,12 +15,21 @@ public enum Permission {
     /** Read, write, and delete. */
     DELETE;
 
-    /** Whether a token holding this permission may call a method that needs {@code needed}. */
+    /**
+     * Whether a token holding this permission may call a method that needs {@code needed}.
+     *
+     * @param needed the permission a method needs
+     * @return whether a token holding this permission may call a method that needs {@code needed}
+     */
     public boolean covers(Permission needed) {
         return compareTo(needed) >= 0;
     }
 
-    /** The lower-case word Flickr uses ({@code none}, {@code read}, {@code write}, {@code delete}). */
+    /**
+     * The lower-case word Flickr uses ({@code none}, {@code read}, {@code write}, {@code delete}).
+     *
+     * @return the lower-case word Flickr uses ({@code none}, {@code read}, {@code write}, {@code delete})
+     */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -28,6 +37,8 @@ public enum Permission {
     /**
      * Parses Flickr's word for a permission.
      *
+     * @param word {@code read}, {@code write} or {@code delete}, in any case
+     * @return the permission
      * @throws FlickrArgumentException naming the word when it is not one of the four
      */
     public static Permission fromWord(String word) {
@@ -39,7 +50,13 @@ public enum Permission {
         return p;
     }
 
-    /** Parses Flickr's word for a permission, or gives {@code otherwise} when it is not one of the four. */
+    /**
+     * Parses Flickr's word for a permission, or gives {@code otherwise} when it is not one of the four.
+     *
+     * @param word {@code read}, {@code write} or {@code delete}, in any case
+     * @param otherwise what to give for a missing or unknown word
+     * @return the permission
+     */
     public static Permission fromWord(String word, Permission otherwise) {
         for (Permission p : values()) {
             if (p.word().equals(word)) {

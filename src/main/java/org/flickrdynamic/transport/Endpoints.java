@@ -25,14 +25,24 @@ public record Endpoints(String rest, String upload, String replace, String oauth
             "https://up.flickr.com/services/replace/",
             "https://www.flickr.com/services/oauth/");
 
-    /** Every endpoint under one base URL: {@code base + "services/rest/"} and so on. */
+    /**
+     * Every endpoint under one base URL: {@code base + "services/rest/"} and so on.
+     *
+     * @param base the base URL
+     * @return every endpoint under one base URL: {@code base + "services/rest/"} and so on
+     */
     public static Endpoints atBase(String base) {
         String b = base.endsWith("/") ? base : base + "/";
         return new Endpoints(b + "services/rest/", b + "services/upload/", b + "services/replace/",
                 b + "services/oauth/");
     }
 
-    /** A copy with another REST endpoint, the others unchanged. */
+    /**
+     * A copy with another REST endpoint, the others unchanged.
+     *
+     * @param url the new URL
+     * @return a copy with another REST endpoint, the others unchanged
+     */
     public Endpoints withRest(String url) {
         return new Endpoints(url, upload, replace, oauth);
     }
@@ -43,6 +53,9 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * the same base, as {@link #atBase} gives them: a script pointed at a sandbox must not upload or log
      * in at Flickr. Flickr's own REST endpoint puts every endpoint back at Flickr ({@link #FLICKR}); any
      * other URL (laid out otherwise, or another Flickr host) changes the REST endpoint alone.
+     *
+     * @param url the new URL
+     * @return the endpoints that go with a REST endpoint
      */
     public Endpoints forRest(String url) {
         if (url == null) {
@@ -68,17 +81,32 @@ public record Endpoints(String rest, String upload, String replace, String oauth
         return siblings.withRest(url);
     }
 
-    /** A copy with another upload endpoint. */
+    /**
+     * A copy with another upload endpoint.
+     *
+     * @param url the new URL
+     * @return a copy with another upload endpoint
+     */
     public Endpoints withUpload(String url) {
         return new Endpoints(rest, url, replace, oauth);
     }
 
-    /** A copy with another replace endpoint. */
+    /**
+     * A copy with another replace endpoint.
+     *
+     * @param url the new URL
+     * @return a copy with another replace endpoint
+     */
     public Endpoints withReplace(String url) {
         return new Endpoints(rest, upload, url, oauth);
     }
 
-    /** A copy with another OAuth prefix. */
+    /**
+     * A copy with another OAuth prefix.
+     *
+     * @param url the new URL
+     * @return a copy with another OAuth prefix
+     */
     public Endpoints withOauth(String url) {
         return new Endpoints(rest, upload, replace, url);
     }
@@ -88,10 +116,11 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * loopback unless {@code allowInsecureHttp}: keys, tokens and signatures must not cross a network
      * in clear text by accident.
      *
+     * @param allowInsecureHttp whether plain {@code http} to a host other than loopback is allowed
      * @throws FlickrArgumentException naming each bad endpoint
      */
     public void check(boolean allowInsecureHttp) {
-        org.flickrdynamic.request.Problems problems = new org.flickrdynamic.request.Problems();
+        org.flickrdynamic.internal.request.Problems problems = new org.flickrdynamic.internal.request.Problems();
         check("endpoint", rest, allowInsecureHttp, problems);
         check("upload endpoint", upload, allowInsecureHttp, problems);
         check("replace endpoint", replace, allowInsecureHttp, problems);
@@ -100,7 +129,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
     }
 
     private static void check(String what, String url, boolean allowInsecureHttp,
-                              org.flickrdynamic.request.Problems problems) {
+                              org.flickrdynamic.internal.request.Problems problems) {
         if (url == null || url.isBlank()) {
             problems.add(what + " is empty");
             return;
@@ -128,6 +157,9 @@ public record Endpoints(String rest, String upload, String replace, String oauth
     /**
      * Whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}. Plain http is
      * accepted only to such a host, since nothing there crosses a network.
+     *
+     * @param host the host name or address
+     * @return whether a host names this machine: {@code localhost}, 127.0.0.0/8 or {@code ::1}
      */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);

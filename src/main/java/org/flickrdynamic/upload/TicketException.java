@@ -24,7 +24,9 @@ public class TicketException extends FlickrException {
         INTERRUPTED
     }
 
+    /** Why the wait ended. */
     private final Reason reason;
+    /** The tickets concerned. */
     private final List<String> tickets;
 
     /**
@@ -38,12 +40,20 @@ public class TicketException extends FlickrException {
         this.tickets = List.copyOf(tickets);
     }
 
-    /** Why no photo came of the tickets. */
+    /**
+     * Why no photo came of the tickets.
+     *
+     * @return why no photo came of the tickets
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** The tickets concerned: those that failed, were unknown, or were still pending. */
+    /**
+     * The tickets concerned: those that failed, were unknown, or were still pending.
+     *
+     * @return the tickets concerned: those that failed, were unknown, or were still pending
+     */
     public List<String> tickets() {
         return tickets;
     }

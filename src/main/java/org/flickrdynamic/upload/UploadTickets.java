@@ -34,6 +34,10 @@ public final class UploadTickets {
     /**
      * Waits until a ticket is done and returns its photo id.
      *
+     * @param client the client that makes the calls
+     * @param ticket the ticket id an asynchronous upload gave
+     * @param timeout how long to wait at most
+     * @return the photo id
      * @throws TicketException when the upload failed, the ticket is unknown, the time ran out or the thread
      *                         was interrupted
      */
@@ -44,6 +48,9 @@ public final class UploadTickets {
     /**
      * Waits until every ticket is done.
      *
+     * @param client the client that makes the calls
+     * @param tickets the ticket ids
+     * @param timeout how long to wait at most
      * @return each ticket's photo id, in the order given
      * @throws TicketException when an upload failed or a ticket is unknown (as soon as it is known), when
      *                         the time ran out, or when the thread was interrupted

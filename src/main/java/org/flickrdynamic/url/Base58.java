@@ -17,6 +17,8 @@ public final class Base58 {
     /**
      * Writes a photo id in base 58.
      *
+     * @param id the photo id
+     * @return the id in base 58
      * @throws FlickrArgumentException when the id is negative
      */
     public static String encode(long id) {
@@ -35,6 +37,8 @@ public final class Base58 {
     /**
      * Writes a photo id, given as decimal text, in base 58.
      *
+     * @param id the photo id
+     * @return the id in base 58
      * @throws FlickrArgumentException when the text is not a decimal id
      */
     public static String encode(String id) {
@@ -44,6 +48,8 @@ public final class Base58 {
     /**
      * Reads a base 58 id back.
      *
+     * @param text the base-58 text
+     * @return the photo id
      * @throws FlickrArgumentException naming the first character outside the alphabet, or when the
      *                                 value does not fit in a {@code long}
      */

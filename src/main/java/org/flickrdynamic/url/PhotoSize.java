@@ -60,17 +60,29 @@ public enum PhotoSize {
         this.photoSecret = photoSecret;
     }
 
-    /** The file-name suffix after {@code _}: {@code "z"}, {@code "3k"}; empty for {@link #MEDIUM_500}. */
+    /**
+     * The file-name suffix after {@code _}: {@code "z"}, {@code "3k"}; empty for {@link #MEDIUM_500}.
+     *
+     * @return the file-name suffix after {@code _}: {@code "z"}, {@code "3k"}; empty for {@link #MEDIUM_500}
+     */
     public String suffix() {
         return suffix;
     }
 
-    /** The attribute holding this size's URL when the call asked for it in {@code extras}, e.g. {@code url_z}. */
+    /**
+     * The attribute holding this size's URL when the call asked for it in {@code extras}, e.g. {@code url_z}.
+     *
+     * @return the attribute's name, e.g. {@code url_z}
+     */
     public String extra() {
         return extra;
     }
 
-    /** Whether the URL uses the photo's own {@code secret} (so it can be built without asking Flickr). */
+    /**
+     * Whether the URL uses the photo's own {@code secret} (so it can be built without asking Flickr).
+     *
+     * @return whether the URL uses the photo's own {@code secret} (so it can be built without asking Flickr)
+     */
     public boolean usesPhotoSecret() {
         return photoSecret;
     }
@@ -79,6 +91,9 @@ public enum PhotoSize {
      * The size with this suffix ({@code "z"}, {@code "3k"}, {@code ""} or {@code "-"} for the 500 size),
      * this {@code url_*} extra name, or this constant's name.
      *
+     * @param name the suffix or the label
+     * @return the size with this suffix ({@code "z"}, {@code "3k"}, {@code ""} or {@code "-"} for the 500 size), this
+     *         {@code url_*} extra name, or this constant's name
      * @throws FlickrArgumentException listing the known suffixes
      */
     public static PhotoSize of(String name) {

@@ -44,13 +44,24 @@ public final class PhotoUrls {
      *
      * @param size a suffix ({@code "z"}, {@code "3k"}, {@code ""} for the 500 size), an extra name
      *             ({@code "url_z"}) or a {@link PhotoSize} name
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @return the URL of one size, built from the element alone: no request is made
      * @throws FlickrArgumentException when the size is unknown, or the element lacks what the URL needs
      */
     public static String source(Element photo, String size) {
         return source(photo, PhotoSize.of(size), null);
     }
 
-    /** The URL of one size, built from the element alone: no request is made. See {@link #source(Element, String)}. */
+    /**
+     * The URL of one size, built from the element alone: no request is made. See {@link #source(Element, String)}.
+     *
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @param size a suffix ({@code "z"}, {@code "3k"}, {@code ""} for the 500 size), an extra name ({@code "url_z"})
+     *             or a {@link PhotoSize} name
+     * @return the URL of one size, built from the element alone: no request is made
+     */
     public static String source(Element photo, PhotoSize size) {
         return source(photo, size, null);
     }
@@ -60,6 +71,12 @@ public final class PhotoUrls {
      * through {@code client}.
      *
      * @param client the client for {@code getSizes}; {@code null}: never ask, fail instead
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @param size a suffix ({@code "z"}, {@code "3k"}, {@code ""} for the 500 size), an extra name ({@code "url_z"})
+     *             or a {@link PhotoSize} name
+     * @return the URL of one size; when the element does not hold it, asks {@code flickr.photos.getSizes} once
+     *         through {@code client}
      * @throws FlickrArgumentException when the element lacks an id, or the photo has no such size
      */
     public static String source(Element photo, String size, FlickrClient client) {
@@ -71,6 +88,12 @@ public final class PhotoUrls {
      * through {@code client}.
      *
      * @param client the client for {@code getSizes}; {@code null}: never ask, fail instead
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @param size a suffix ({@code "z"}, {@code "3k"}, {@code ""} for the 500 size), an extra name ({@code "url_z"})
+     *             or a {@link PhotoSize} name
+     * @return the URL of one size; when the element does not hold it, asks {@code flickr.photos.getSizes} once
+     *         through {@code client}
      * @throws FlickrArgumentException when the element lacks an id, or the photo has no such size
      */
     public static String source(Element photo, PhotoSize size, FlickrClient client) {
@@ -97,6 +120,10 @@ public final class PhotoUrls {
      * photo's secret (when it has {@code id}, {@code server} and {@code secret}), the {@code url_*} extras,
      * and the original when it has {@code originalsecret} and {@code originalformat}. A size Flickr does
      * not have for a small photo may be among them: only {@link #sources(Element, FlickrClient)} knows.
+     *
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @return every size the element holds the URL of, smallest first, without a request
      */
     public static Map<PhotoSize, String> sources(Element photo) {
         Element p = photoElement(photo);
@@ -113,6 +140,10 @@ public final class PhotoUrls {
     /**
      * Every size Flickr has for the photo, smallest first, from one {@code flickr.photos.getSizes} call.
      *
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @param client the client for {@code getSizes}; {@code null}: never ask, fail instead
+     * @return every size Flickr has for the photo, smallest first, from one {@code flickr.photos.getSizes} call
      * @throws FlickrArgumentException when the element has no id
      */
     public static Map<PhotoSize, String> sources(Element photo, FlickrClient client) {
@@ -125,6 +156,10 @@ public final class PhotoUrls {
      * the element has one ({@code pathalias} extra, or {@code <owner path_alias>}), else the owner's nsid
      * ({@code owner} attribute, {@code <owner nsid>}, or the {@code owner} of the enclosing photoset).
      *
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @return the photo's page, {@code https://www.flickr.com/photos/OWNER/ID/}, under the owner's path alias when
+     *         the element has one
      * @throws FlickrArgumentException when the element names no id or no owner
      */
     public static String page(Element photo) {
@@ -138,7 +173,13 @@ public final class PhotoUrls {
         return page(owner, id);
     }
 
-    /** A photo's page from its owner (nsid or path alias) and id. */
+    /**
+     * A photo's page from its owner (nsid or path alias) and id.
+     *
+     * @param ownerOrAlias the owner's NSID or path alias
+     * @param photoId the id of the photo
+     * @return a photo's page from its owner (nsid or path alias) and id
+     */
     public static String page(String ownerOrAlias, String photoId) {
         if (ownerOrAlias == null || ownerOrAlias.isBlank()) {
             throw new FlickrArgumentException(null, "a photo page needs the owner's nsid or path alias");
@@ -150,13 +191,21 @@ public final class PhotoUrls {
     /**
      * The short URL {@code https://flic.kr/p/BASE58} of the photo.
      *
+     * @param photo a {@code <photo>} element of an answer, with {@code id}, {@code secret}, {@code server} and, where
+     *              known, {@code farm}
+     * @return the short URL {@code https://flic.kr/p/BASE58} of the photo
      * @throws FlickrArgumentException when the element has no decimal id
      */
     public static String shortUrl(Element photo) {
         return shortUrl(requireId(photoElement(photo)));
     }
 
-    /** The short URL {@code https://flic.kr/p/BASE58} of a photo id. */
+    /**
+     * The short URL {@code https://flic.kr/p/BASE58} of a photo id.
+     *
+     * @param photoId the id of the photo
+     * @return the short URL {@code https://flic.kr/p/BASE58} of a photo id
+     */
     public static String shortUrl(String photoId) {
         return SHORT_PREFIX + Base58.encode(photoId);
     }
@@ -165,6 +214,8 @@ public final class PhotoUrls {
      * The photo id a short URL points to: {@code https://flic.kr/p/2oVmq8Z}, {@code flic.kr/p/2oVmq8Z}
      * or the bare base 58 part.
      *
+     * @param shortUrl a {@code flic.kr/p/...} URL
+     * @return the photo id a short URL points to
      * @throws FlickrArgumentException when it is not a short URL or its id is not base 58
      */
     public static String idOfShortUrl(String shortUrl) {

@@ -43,8 +43,19 @@ import java.util.stream.Stream;
 public final class Walk<T> implements Stream<T>, Iterable<T> {
     private final Stream<T> stream;
 
-    Walk(Stream<T> stream) {
+    private Walk(Stream<T> stream) {
         this.stream = stream;
+    }
+
+    /**
+     * A walk over the given stream's elements; {@link #close()} closes that stream.
+     *
+     * @param <T>    the element type
+     * @param stream the elements, in order
+     * @return the walk
+     */
+    public static <T> Walk<T> of(Stream<T> stream) {
+        return new Walk<>(stream);
     }
 
     @Override

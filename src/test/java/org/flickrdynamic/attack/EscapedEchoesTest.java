@@ -13,10 +13,10 @@ import java.util.function.UnaryOperator;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrClient;
 import org.flickrdynamic.FlickrException;
-import org.flickrdynamic.sign.Percent;
-import org.flickrdynamic.sign.SecretMask;
-import org.flickrdynamic.testing.ScriptedServer;
+import org.flickrdynamic.internal.sign.Percent;
+import org.flickrdynamic.internal.sign.SecretMask;
 import org.flickrdynamic.testing.ScriptedServer.Script;
+import org.flickrdynamic.testing.ScriptedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

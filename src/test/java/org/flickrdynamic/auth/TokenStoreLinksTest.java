@@ -147,7 +147,7 @@ class TokenStoreLinksTest {
                     new byte[] {0, (byte) 0xff, 7, 'x', '=', 1});
             for (String[] args : new String[][] {{"--sandbox", "auth", "status"}, {"--sandbox", "flickr.test.echo"}}) {
                 java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-                int code = new org.flickrdynamic.cli.FlickrCommand(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                int code = new org.flickrdynamic.internal.cli.FlickrCommand(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
                         new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)).run(args);
                 String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
                 assertEquals(2, code, message);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.internal.retry.RetryAfter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -77,7 +77,7 @@ class RetryTest {
 
         List<String> log = retryLog();
         assertEquals(2, log.size(), log.toString());
-        assertTrue(log.get(0).startsWith("INFO org.flickrdynamic.retry.Retrier: Retrying flickr.test.login"
+        assertTrue(log.get(0).startsWith("INFO org.flickrdynamic.internal.retry.Retrier: Retrying flickr.test.login"
                 + " (attempt 1 of 4 failed: Flickr error 105); waiting "), log.get(0));
         assertTrue(log.get(1).contains("(attempt 2 of 4 failed: Flickr error 105)"), log.get(1));
         for (String line : log) {

@@ -10,9 +10,9 @@ import java.util.Map;
 
 import org.dom4j.Element;
 import org.dom4j.io.SAXReader;
-import org.flickrdynamic.sign.LegacyMd5Signer;
-import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.LegacyMd5Signer;
+import org.flickrdynamic.internal.sign.OAuth1Signer;
+import org.flickrdynamic.internal.sign.Percent;
 
 /** What the login tests say to a sandbox, over the JDK's own HTTP client (redirects are not followed). */
 final class AuthHttp {

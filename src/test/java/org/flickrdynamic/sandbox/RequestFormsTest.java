@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.dom4j.Element;
-import org.flickrdynamic.sign.OAuth1Signer;
+import org.flickrdynamic.internal.sign.OAuth1Signer;
 import org.flickrdynamic.table.Permission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,7 +143,7 @@ class RequestFormsTest {
         Map<String, String> query = new LinkedHashMap<>();
         signed.forEach((k, v) -> {
             if (k.startsWith("oauth_")) {
-                header.append(", ").append(k).append("=\"").append(org.flickrdynamic.sign.Percent.encode(v)).append('"');
+                header.append(", ").append(k).append("=\"").append(org.flickrdynamic.internal.sign.Percent.encode(v)).append('"');
             } else {
                 query.put(k, v);
             }

@@ -16,9 +16,9 @@ import java.util.Map;
 import org.dom4j.DocumentException;
 import org.dom4j.Element;
 import org.dom4j.io.SAXReader;
-import org.flickrdynamic.sign.LegacyMd5Signer;
-import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.LegacyMd5Signer;
+import org.flickrdynamic.internal.sign.OAuth1Signer;
+import org.flickrdynamic.internal.sign.Percent;
 
 /**
  * Talks to a sandbox over plain HTTP with the JDK's own client (not this library's), and signs requests

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.dom4j.Element;
-import org.flickrdynamic.sign.Percent;
+import org.flickrdynamic.internal.sign.Percent;
 import org.flickrdynamic.table.Permission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.flickrdynamic.FlickrTransportException;
 import org.flickrdynamic.FlickrTransportException.Kind;
-import org.flickrdynamic.response.OAuthProblem;
-import org.flickrdynamic.sign.Percent;
-import org.flickrdynamic.sign.SecretMask;
-import org.flickrdynamic.transport.HttpAnswer;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.internal.response.OAuthProblem;
+import org.flickrdynamic.internal.sign.Percent;
+import org.flickrdynamic.internal.sign.SecretMask;
+import org.flickrdynamic.internal.transport.HttpAnswer;
 
 /**
  * Reads an OAuth login step's answer, {@code a=b&c=d} in plain text rather than XML. The body comes

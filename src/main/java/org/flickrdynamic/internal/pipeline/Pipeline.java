@@ -9,20 +9,20 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.dom4j.Element;
 import org.flickrdynamic.Signing;
 import org.flickrdynamic.cache.ResponseCache;
+import org.flickrdynamic.internal.request.CallValidator;
+import org.flickrdynamic.internal.request.Problems;
+import org.flickrdynamic.internal.response.ResponseReader;
+import org.flickrdynamic.internal.retry.Retrier;
+import org.flickrdynamic.internal.sign.Credentials;
+import org.flickrdynamic.internal.sign.OAuth1Signer;
+import org.flickrdynamic.internal.sign.SecretMask;
+import org.flickrdynamic.internal.sign.Signer;
+import org.flickrdynamic.internal.sign.Signers;
+import org.flickrdynamic.internal.transport.HttpAnswer;
+import org.flickrdynamic.internal.transport.HttpTransport;
 import org.flickrdynamic.limit.RateLimiter;
-import org.flickrdynamic.request.CallValidator;
-import org.flickrdynamic.request.Problems;
-import org.flickrdynamic.response.ResponseReader;
-import org.flickrdynamic.retry.Retrier;
-import org.flickrdynamic.sign.Credentials;
-import org.flickrdynamic.sign.OAuth1Signer;
-import org.flickrdynamic.sign.SecretMask;
-import org.flickrdynamic.sign.Signer;
-import org.flickrdynamic.sign.Signers;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.MethodTable;
-import org.flickrdynamic.transport.HttpAnswer;
-import org.flickrdynamic.transport.HttpTransport;
 
 /**
  * The whole path of every request a client sends: REST calls, uploads and replacements, and the OAuth

@@ -1,0 +1,141 @@
+package org.flickrdynamic.internal.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.Function;
+
+import org.flickrdynamic.FlickrApiException;
+import org.flickrdynamic.FlickrArgumentException;
+import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.FlickrClientBuilder;
+import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.Signing;
+import org.flickrdynamic.auth.AccessToken;
+import org.flickrdynamic.auth.TokenStore;
+import org.flickrdynamic.internal.EnvironmentRateLimit;
+import org.flickrdynamic.sandbox.Sandbox;
+import org.flickrdynamic.table.MethodTable;
+
+/**
+ * The client a command calls with: the built-in sandbox ({@code --sandbox}, started for the one
+ * command), or Flickr or {@code --endpoint} with the keys of the environment and the stored login.
+ */
+final class Clients {
+    private final boolean sandbox;
+    private final String endpoint;
+
+    Clients(boolean sandbox, String endpoint) {
+        this.sandbox = sandbox;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Runs {@code work} with a client, and the exit code it returns; a call that is wrong before being
+     * sent (no key, a bad endpoint) is a usage error.
+     */
+    int with(PrintStream err, Function<FlickrClient, Integer> work) {
+        if (sandbox) {
+            try (Sandbox s = Sandbox.start()) {
+                // The stored sandbox login is read inside the guard: a bad token file is a one-line error.
+                return guarded(err, () -> {
+                    try (FlickrClient client = SandboxLogin.client(s)) {
+                        return work.apply(client);
+                    }
+                });
+            }
+        }
+        return guarded(err, () -> {
+            try (FlickrClient client = realClient(endpoint)) {
+                return work.apply(client);
+            }
+        });
+    }
+
+    int auth(List<String> words, PrintStream out, PrintStream err) {
+        if (sandbox) {
+            try (Sandbox s = Sandbox.start();
+                 FlickrClient client = FlickrClient.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
+                         .secret(s.secret()).build()) {
+                return new AuthCommand(out, err, true).run(words, client);
+            }
+        }
+        return guarded(err, () -> {
+            try (FlickrClient client = realClient(endpoint)) {
+                return new AuthCommand(out, err, false).run(words, client);
+            }
+        });
+    }
+
+    int refresh(String output, PrintStream out, PrintStream err) {
+        MethodCall writer = new MethodCall(out, err, null);
+        return with(err, client -> {
+            if (client.apiKey() == null) {
+                err.println("flickr: no API key: set FLICKR_API_KEY and FLICKR_API_SECRET, or use --sandbox");
+                return FlickrCommand.USAGE;
+            }
+            MethodsRefresh.Result result = new MethodsRefresh(client, MethodTable.bundled()).run();
+            int code = writer.write(output, o -> o.print(result.yaml()));
+            if (code == FlickrCommand.OK) {
+                result.warnings().forEach(w -> err.println("flickr: warning: " + w));
+                err.println("flickr: refreshed " + result.summary() + (output == null ? "" : "; written to " + output));
+            }
+            return code;
+        });
+    }
+
+    /** Maps the library's errors to the exit codes, with the message on one line of standard error. */
+    static int guarded(PrintStream err, java.util.function.IntSupplier work) {
+        try {
+            return work.getAsInt();
+        } catch (FlickrArgumentException e) {
+            err.println("flickr: " + hinted(e).getMessage());
+            return FlickrCommand.USAGE;
+        } catch (FlickrApiException e) {
+            err.println("flickr: error " + e.code() + ": " + e.getMessage());
+            return FlickrCommand.FLICKR_ERROR;
+        } catch (FlickrTransportException e) {
+            err.println("flickr: " + e.getMessage());
+            return FlickrCommand.TRANSPORT;
+        }
+    }
+
+    /** An argument error with how the command line sets the settings it names, when it names any. */
+    private static FlickrArgumentException hinted(FlickrArgumentException e) {
+        List<String> how = new java.util.ArrayList<>();
+        if (e.settings().contains(FlickrArgumentException.API_KEY) || e.settings().contains(FlickrArgumentException.SECRET)) {
+            how.add("set FLICKR_API_KEY and FLICKR_API_SECRET, or use --sandbox");
+        }
+        if (e.settings().contains(FlickrArgumentException.TOKEN)) {
+            how.add("log in with bin/flickr auth login --perms read|write|delete");
+        }
+        return how.isEmpty() ? e : e.withHint("On the command line: " + String.join("; ", how));
+    }
+
+    /**
+     * The client for real Flickr (or --endpoint): keys and rate limit from the environment, the stored login
+     * if any.
+     */
+    private static FlickrClient realClient(String endpoint) {
+        String key = System.getenv("FLICKR_API_KEY");
+        FlickrClientBuilder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
+        String ep = endpoint != null ? endpoint : System.getenv("FLICKR_ENDPOINT");
+        if (ep != null && !ep.isBlank()) {
+            b.baseUrl(base(ep.strip())).endpoint(ep.strip());
+        }
+        if (key != null && !key.isBlank()) {
+            TokenStore.standard().current(key.strip()).ifPresent(t -> withLogin(b, t));
+        }
+        return EnvironmentRateLimit.apply(b).build();
+    }
+
+    /** A stored login on a client being built: its token, signed by the scheme it was issued for. */
+    static FlickrClientBuilder withLogin(FlickrClientBuilder b, AccessToken login) {
+        return b.token(login).signing(login.isLegacy() ? Signing.LEGACY_MD5 : Signing.OAUTH1);
+    }
+
+    /** The base of a REST endpoint ending in services/rest/, so login goes to the same server. */
+    private static String base(String rest) {
+        int at = rest.indexOf("/services/rest");
+        return at > 0 ? rest.substring(0, at + 1) : rest;
+    }
+}
