@@ -266,6 +266,8 @@ public final class Flickr {
      * Where the facade's rate limit keeps its state: {@link RateLimitStore#jvm()} (the default), a file
      * shared by this machine's processes, or Redis shared by machines. Applies to the current limit at once
      * and to any limit set later.
+     *
+     * @param store where the limit's state is kept
      */
     public static void rateLimitStore(RateLimitStore store) {
         if (store == null) {

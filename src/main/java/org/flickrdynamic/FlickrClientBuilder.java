@@ -300,6 +300,10 @@ public final class FlickrClientBuilder {
      * of the same key, are not held back, and no later client changes this one's limit. To share a limit
      * between clients built apart, give them one {@link #rateLimiter(RateLimiter)}, or a shared store. A
      * request waits for its turn, at most a minute; see {@link RateLimit} for other bursts and waits.
+     *
+     * @param permits how many requests a window may hold
+     * @param period the window
+     * @return this builder
      */
     public FlickrClientBuilder rateLimit(int permits, Duration period) {
         return rateLimit(RateLimit.of(permits, period));
@@ -311,13 +315,21 @@ public final class FlickrClientBuilder {
      * the API key, so every client, process or machine of one key using one store shares the key's turns.
      * The store is a setting of this builder only: a client's {@code newBuilder()} shares the limiter built
      * here, but a new {@code rateLimit(..)} on it uses this JVM unless given a store again.
+     *
+     * @param store where the limit's state is kept
+     * @return this builder
      */
     public FlickrClientBuilder rateLimitStore(RateLimitStore store) {
         this.rateLimitStore = required(store, "rateLimitStore");
         return this;
     }
 
-    /** {@link #rateLimit(int, Duration)} with the burst and wait of {@code limit}; {@code null}: no limit. */
+    /**
+     * {@link #rateLimit(int, Duration)} with the burst and wait of {@code limit}; {@code null}: no limit.
+     *
+     * @param limit the rate limit, or {@code null} for none
+     * @return this builder
+     */
     public FlickrClientBuilder rateLimit(RateLimit limit) {
         this.rateLimit = limit;
         this.rateLimiter = null;

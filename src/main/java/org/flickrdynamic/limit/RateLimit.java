@@ -77,6 +77,10 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
     /**
      * {@code permits} in any window of {@code period}, a tenth of them (at least 1) allowed at once after a
      * quiet spell, waiting at most a minute for a turn.
+     *
+     * @param permits how many requests a window may hold
+     * @param period the window
+     * @return the limit
      */
     public static RateLimit of(int permits, Duration period) {
         return new RateLimit(permits, period, defaultBurst(permits), DEFAULT_MAX_WAIT);
@@ -95,6 +99,7 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
      * @param text the limit
      * @param what where it was given, for the message ({@code "FLICKR_RATE_LIMIT"})
      * @throws FlickrArgumentException naming {@code what}, the text and the expected form
+     * @return the limit
      */
     public static RateLimit parse(String text, String what) {
         java.util.regex.Matcher m = text == null ? null
@@ -118,13 +123,21 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
         }
     }
 
-    /** The slack added to the period for the refill: a quarter of the period, at most one second. */
+    /**
+     * The slack added to the period for the refill: a quarter of the period, at most one second.
+     *
+     * @return the margin
+     */
     public Duration margin() {
         Duration quarter = period.dividedBy(4);
         return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? quarter : Duration.ofSeconds(1);
     }
 
-    /** How long the bucket takes to gain {@link #sustained()} tokens: the period and its margin. */
+    /**
+     * How long the bucket takes to gain {@link #sustained()} tokens: the period and its margin.
+     *
+     * @return the period and its margin
+     */
     public Duration refillPeriod() {
         return period.plus(margin());
     }
@@ -132,12 +145,18 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
     /**
      * How much later one request may arrive after its turn than another, and the limit still hold at the
      * server: the margin and one refill interval.
+     *
+     * @return the margin and one refill interval
      */
     public Duration tolerance() {
         return margin().plus(refillPeriod().dividedBy(sustained()));
     }
 
-    /** How many tokens the bucket gains per refill period: what may go on for ever after the burst. */
+    /**
+     * How many tokens the bucket gains per refill period: what may go on for ever after the burst.
+     *
+     * @return the tokens gained per refill period
+     */
     public int sustained() {
         return permits == 1 ? 1 : permits - burst;
     }
@@ -145,6 +164,9 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
     /**
      * A copy allowing this many requests at once after a quiet spell (1 to {@code permits - 1}); the rest of
      * the permits are refilled over each period.
+     *
+     * @param n how many requests may go at once, 1 to {@code permits - 1}
+     * @return the copy
      */
     public RateLimit withBurst(int n) {
         return new RateLimit(permits, period, n, maxWait);

@@ -31,10 +31,18 @@ public abstract class RateLimitStore {
     /**
      * A limiter of {@code apiKey} under {@code limit}, its state in this store. Nothing is touched until its
      * first turn.
+     *
+     * @param apiKey the key whose turns are counted
+     * @param limit the limit to keep
+     * @return the limiter
      */
     public abstract RateLimiter limiter(String apiKey, RateLimit limit);
 
-    /** The state in this JVM: each limiter made has its own. */
+    /**
+     * The state in this JVM: each limiter made has its own.
+     *
+     * @return the store
+     */
     public static RateLimitStore jvm() {
         return new RateLimitStore() {
             @Override
@@ -55,6 +63,8 @@ public abstract class RateLimitStore {
      * first turn.
      *
      * @throws FlickrArgumentException when {@code file} is {@code null}
+     * @param file the state file
+     * @return the store
      */
     public static RateLimitStore file(Path file) {
         if (file == null) {
@@ -80,6 +90,8 @@ public abstract class RateLimitStore {
     /**
      * The state file in the library's folder (where logins are kept: {@code flickrdynamic.home},
      * {@code FLICKR_DYNAMIC_HOME} or {@code ~/.flickr-dynamic}): {@code rate-limit.state}.
+     *
+     * @return the store
      */
     public static RateLimitStore file() {
         return file(TokenStore.standard().folder().resolve("rate-limit.state"));
@@ -91,6 +103,8 @@ public abstract class RateLimitStore {
      * {@code io.lettuce:lettuce-core} and {@code com.bucket4j:bucket4j_jdk17-lettuce} on the class path.
      *
      * @throws FlickrArgumentException when the URL is not of that form, or those libraries are missing
+     * @param url the server's URL
+     * @return the store
      */
     public static RateLimitStore redis(String url) {
         if (url == null || !REDIS.matcher(url.strip()).matches()) {
@@ -126,6 +140,8 @@ public abstract class RateLimitStore {
      *
      * @param what where it was given, for the message
      * @throws FlickrArgumentException naming {@code what} and the problem
+     * @param setting the variable's value
+     * @return the store
      */
     public static RateLimitStore parse(String setting, String what) {
         if (setting == null || setting.isBlank()) {

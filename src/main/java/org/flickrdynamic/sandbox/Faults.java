@@ -154,6 +154,8 @@ public final class Faults {
     /**
      * When each request cut off by {@link #resetNext} arrived, in order: such a request is not in
      * {@link Sandbox#requests()}, yet a client's limit must count it (tests of rate limits add these).
+     *
+     * @return the arrival times, oldest first
      */
     public synchronized java.util.List<java.time.Instant> resets() {
         return java.util.List.copyOf(resets);
