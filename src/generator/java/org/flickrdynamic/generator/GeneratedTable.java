@@ -3,7 +3,6 @@ package org.flickrdynamic.generator;
 import java.util.List;
 
 import org.flickrdynamic.table.ErrorSpec;
-import org.flickrdynamic.table.Limits;
 import org.flickrdynamic.table.MethodSpec;
 
 /**
@@ -13,13 +12,13 @@ import org.flickrdynamic.table.MethodSpec;
  * @param apiSource    the API snapshot's own "source" line
  * @param reflectionSource where Flickr's recorded reflection answers come from
  * @param commonErrors the error codes every method shares, by code
- * @param limits       the limits of every paged method
+ * @param maxPage      the last page Flickr serves of a paged method
  * @param uploads      the upload and replace endpoints, as methods
  * @param methods      every method, sorted by name
  * @param notes        where the two sources disagreed and how the table resolved it, for the reviewer
  */
 record GeneratedTable(String seedSource, String apiSource, String reflectionSource, List<ErrorSpec> commonErrors,
-                      Limits limits, List<MethodSpec> uploads, List<MethodSpec> methods, List<String> notes) {
+                      int maxPage, List<MethodSpec> uploads, List<MethodSpec> methods, List<String> notes) {
     GeneratedTable {
         commonErrors = List.copyOf(commonErrors);
         uploads = List.copyOf(uploads);

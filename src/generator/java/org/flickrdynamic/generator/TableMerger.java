@@ -15,7 +15,6 @@ import org.flickrdynamic.generator.SeedManual.SeedArgument;
 import org.flickrdynamic.generator.SeedManual.SeedMethod;
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.ErrorSpec;
-import org.flickrdynamic.table.Limits;
 import org.flickrdynamic.table.MethodSpec;
 import org.flickrdynamic.table.Paging;
 import org.flickrdynamic.table.Permission;
@@ -108,7 +107,7 @@ final class TableMerger {
                     + "paging the seed's example already shows: " + stale);
         }
         return new GeneratedTable(seedSource, api.source(), recorded.source(), commonErrors,
-                new Limits(facts.maxPage()), facts.uploads(), methods, notes);
+                facts.maxPage(), facts.uploads(), methods, notes);
     }
 
     /** Methods whose {@code oauth_token} argument names the token to check (Flickr's current API). */

@@ -19,7 +19,7 @@ final class YamlWriter {
         sources.put("reflection", table.reflectionSource());
         sources.put("facts", "src/generator/resources/org/flickrdynamic/generator/" + FlickrFacts.RESOURCE
                 + ": facts neither source states; each entry that comes from it cites its own evidence");
-        return MethodTableWriter.write(header, sources, table.commonErrors(), table.limits(), table.uploads(),
+        return MethodTableWriter.write(header, sources, table.commonErrors(), table.maxPage(), table.uploads(),
                 table.methods());
     }
 

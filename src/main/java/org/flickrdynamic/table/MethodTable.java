@@ -55,20 +55,20 @@ public final class MethodTable {
      * @param commonErrors the error codes every method shares, keyed by code
      */
     public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors) {
-        this(origin, methods, commonErrors, Limits.NONE, List.of());
+        this(origin, methods, commonErrors, 0, List.of());
     }
 
     /**
-     * Builds a table from already-parsed parts, with the limits of paged methods and the upload endpoints.
+     * Builds a table from already-parsed parts, with the last page of paged methods and the upload endpoints.
      *
-     * @param limits  the limits every paged method shares
+     * @param maxPage the last page Flickr serves of any paged method ({@code 0}: the table states none)
      * @param uploads the upload and replace endpoints, described as methods named {@code upload} and
      *                {@code replace}
      * @param origin where the table came from (a file path or resource), for messages
      * @param methods the methods; names must be unique
      * @param commonErrors the error codes every method shares, keyed by code
      */
-    public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors, Limits limits,
+    public MethodTable(String origin, List<MethodSpec> methods, Map<Integer, ErrorSpec> commonErrors, int maxPage,
                        List<MethodSpec> uploads) {
         List<MethodSpec> sorted = new ArrayList<>(methods);
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
@@ -82,7 +82,7 @@ public final class MethodTable {
         this.specs = new AtomicReferenceArray<>(sorted.toArray(new MethodSpec[0]));
         this.reader = null;
         this.headerReader = null;
-        this.header = TableHeader.of(commonErrors, limits, uploads);
+        this.header = TableHeader.of(commonErrors, maxPage, uploads);
         this.all = List.copyOf(sorted);
     }
 
@@ -246,12 +246,12 @@ public final class MethodTable {
     }
 
     /**
-     * The limits Flickr puts on every paged method (the last page it serves).
+     * The last page Flickr serves of any paged method: a later page number answers this page again.
      *
-     * @return the limits Flickr puts on every paged method (the last page it serves)
+     * @return the page number, or {@code 0} when the table states no such limit
      */
-    public Limits limits() {
-        return header().limits();
+    public int maxPage() {
+        return header().maxPage();
     }
 
     /**

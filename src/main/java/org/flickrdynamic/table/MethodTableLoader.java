@@ -83,10 +83,10 @@ final class MethodTableLoader {
 
     private TableHeader header(Map<String, Node> top) {
         Map<Integer, ErrorSpec> common = errors(top.get("common_errors"), "common_errors");
-        Limits limits = Limits.NONE;
+        int maxPage = 0;
         if (top.containsKey("limits")) {
             Map<String, Node> l = nodes.keys(top.get("limits"), LIMITS, Set.of(), "limits");
-            limits = new Limits(l.containsKey("max_page") ? positive(l.get("max_page"), "limits: max_page") : 0);
+            maxPage = l.containsKey("max_page") ? positive(l.get("max_page"), "limits: max_page") : 0;
         }
         List<MethodSpec> uploads = new ArrayList<>();
         if (top.containsKey("uploads")) {
@@ -99,7 +99,7 @@ final class MethodTableLoader {
                 uploads.add(spec);
             }
         }
-        return TableHeader.of(common, limits, uploads);
+        return TableHeader.of(common, maxPage, uploads);
     }
 
     private int positive(Node node, String what) {
@@ -159,7 +159,7 @@ final class MethodTableLoader {
             }
             methods.add(spec);
         }
-        return new MethodTable(nodes.origin(), methods, header.commonErrors(), header.limits(),
+        return new MethodTable(nodes.origin(), methods, header.commonErrors(), header.maxPage(),
                 List.copyOf(header.uploads().values()));
     }
 

@@ -160,7 +160,7 @@ class TableMergerTest {
         assertEquals(List.of("seed", "reflection", "observed: y", "seed", "seed"),
                 s.errors().stream().map(ErrorSpec::source).toList());
         assertEquals(4000, s.maxResults());
-        assertEquals(10_000, t.limits().maxPage());
+        assertEquals(10_000, t.maxPage());
         assertTrue(find(t, "flickr.auth.getFrob").changesStateOnRead());
         assertTrue(find(t, "flickr.test.echo").needsSigning(), "the recorded answer says it must be signed");
         assertTrue(find(t, "flickr.groups.browse").retired(), "the current API lacks it");

@@ -171,7 +171,7 @@ class MethodTableLoaderTest {
                 LazyTableReader.read(FACTS.getBytes(StandardCharsets.UTF_8), "lazy"))) {
             assertEquals(java.util.Set.of(105), table.temporaryErrorCodes(), table.origin());
             assertEquals("seed", table.commonErrors().get(100).source());
-            assertEquals(new Limits(10_000), table.limits());
+            assertEquals(10_000, table.maxPage());
             MethodSpec upload = table.upload("upload").orElseThrow();
             assertEquals("https://up.example/services/upload/", upload.endpoint());
             assertEquals(List.of(new ErrorSpec(4, "Filesize was zero", null,
@@ -186,7 +186,7 @@ class MethodTableLoaderTest {
         }
         MethodTable plain = MethodTable.load(write(VALID));
         assertEquals(java.util.Set.of(), plain.temporaryErrorCodes(), "a table without the facts fields still loads");
-        assertEquals(Limits.NONE, plain.limits());
+        assertEquals(0, plain.maxPage());
         assertTrue(plain.uploads().isEmpty());
     }
 
@@ -194,12 +194,12 @@ class MethodTableLoaderTest {
     void writtenFactsReadBackTheSame() throws IOException {
         MethodTable table = MethodTable.load(write(FACTS));
         String again = MethodTableWriter.write(List.of("again"), java.util.Map.of(), table.commonErrors().values(),
-                table.limits(), List.copyOf(table.uploads().values()), table.methods());
+                table.maxPage(), List.copyOf(table.uploads().values()), table.methods());
         MethodTable reread = MethodTable.load(write(again));
         assertEquals(table.methods(), reread.methods());
         assertEquals(table.commonErrors(), reread.commonErrors());
         assertEquals(table.uploads(), reread.uploads());
-        assertEquals(table.limits(), reread.limits());
+        assertEquals(table.maxPage(), reread.maxPage());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PageLimitTest {
     /** The last page Flickr serves, as the method table states it. */
-    private static final int MAX_PAGE = org.flickrdynamic.table.MethodTable.bundled().limits().maxPage();
+    private static final int MAX_PAGE = org.flickrdynamic.table.MethodTable.bundled().maxPage();
     private static Sandbox sandbox;
     private static FlickrClient client;
     private static String user;

@@ -133,7 +133,7 @@ final class MethodsRefresh {
                 "The Flickr API method table, rebuilt by `flickr methods refresh` from " + client.endpoint() + ".",
                 "Paging, examples and explanations the live answers lack are kept from the bundled table.",
                 "Load it with FlickrClient.builder().methodTable(Path.of(\"this file\"))."),
-                sources, List.copyOf(common.values()), bundled.limits(), List.copyOf(bundled.uploads().values()), specs);
+                sources, List.copyOf(common.values()), bundled.maxPage(), List.copyOf(bundled.uploads().values()), specs);
         return new Result(yaml, read + " methods from " + client.endpoint() + "; " + kept
                 + " kept paging or examples from the bundled table"
                 + (warnings.isEmpty() ? "" : "; " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")),

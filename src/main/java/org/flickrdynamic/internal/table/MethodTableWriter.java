@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.flickrdynamic.table.ArgumentSpec;
 import org.flickrdynamic.table.ErrorSpec;
-import org.flickrdynamic.table.Limits;
 import org.flickrdynamic.table.MethodSpec;
 
 /**
@@ -41,17 +40,17 @@ public final class MethodTableWriter {
      */
     public static String write(List<String> header, Map<String, String> sources, Collection<ErrorSpec> common,
                                List<MethodSpec> methods) {
-        return write(header, sources, common, Limits.NONE, List.of(), methods);
+        return write(header, sources, common, 0, List.of(), methods);
     }
 
     /**
      * The whole file, with the limits of paged methods and the upload endpoints.
      *
-     * @param limits  written when it states a limit
+     * @param maxPage the last page of paged methods, written when above 0
      * @param uploads the upload endpoints described as methods, each with its endpoint; written when any
      */
     public static String write(List<String> header, Map<String, String> sources, Collection<ErrorSpec> common,
-                               Limits limits, List<MethodSpec> uploads, List<MethodSpec> methods) {
+                               int maxPage, List<MethodSpec> uploads, List<MethodSpec> methods) {
         MethodTableWriter w = new MethodTableWriter();
         for (String line : header) {
             w.out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
@@ -65,9 +64,9 @@ public final class MethodTableWriter {
         for (ErrorSpec e : common) {
             w.error(2, e);
         }
-        if (limits.maxPage() > 0) {
+        if (maxPage > 0) {
             w.out.append("limits:\n");
-            w.raw(2, "max_page", Integer.toString(limits.maxPage()));
+            w.raw(2, "max_page", Integer.toString(maxPage));
         }
         if (!uploads.isEmpty()) {
             w.list(0, "uploads", false);

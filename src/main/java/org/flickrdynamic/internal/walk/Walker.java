@@ -207,7 +207,7 @@ public final class Walker {
 
         /** The last page Flickr serves, from the method table; unlimited when the table states none. */
         private int maxPage() {
-            int max = client.table().limits().maxPage();
+            int max = client.table().maxPage();
             return max > 0 ? max : Integer.MAX_VALUE;
         }
     }

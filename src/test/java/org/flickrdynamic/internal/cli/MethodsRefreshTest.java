@@ -144,7 +144,7 @@ class MethodsRefreshTest {
                     m.permission(), m.httpVerb(), twice, m.paging(), m.errors(), m.exampleResponse(), m.explanation(),
                     m.acceptsAnyArguments(), m.retired(), m.changesStateOnRead(), m.maxResults(), m.endpoint());
         }).toList();
-        MethodTable live = new MethodTable("live", asFlickrAnswered, bundled.commonErrors(), bundled.limits(),
+        MethodTable live = new MethodTable("live", asFlickrAnswered, bundled.commonErrors(), bundled.maxPage(),
                 List.copyOf(bundled.uploads().values()));
         Path file = dir.resolve("refreshed.yaml");
         try (Sandbox sandbox = Sandbox.builder().table(live).start();
