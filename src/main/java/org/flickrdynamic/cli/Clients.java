@@ -17,15 +17,18 @@ import org.flickrdynamic.table.MethodTable;
 
 /**
  * The client a command calls with: the built-in sandbox ({@code --sandbox}, started for the one
- * command), or Flickr or {@code --endpoint} with the keys of the environment and the stored login.
+ * command), or Flickr or {@code --endpoint} with the keys of the environment and the stored login;
+ * with {@code --anonymous}, no login at all, so calls show what everyone sees.
  */
 final class Clients {
     private final boolean sandbox;
     private final String endpoint;
+    private final boolean anonymous;
 
-    Clients(boolean sandbox, String endpoint) {
+    Clients(boolean sandbox, String endpoint, boolean anonymous) {
         this.sandbox = sandbox;
         this.endpoint = endpoint;
+        this.anonymous = anonymous;
     }
 
     /**
@@ -37,14 +40,14 @@ final class Clients {
             try (Sandbox s = Sandbox.start()) {
                 // The stored sandbox login is read inside the guard: a bad token file is a one-line error.
                 return guarded(err, () -> {
-                    try (FlickrClient client = SandboxLogin.client(s)) {
+                    try (FlickrClient client = SandboxLogin.client(s, anonymous)) {
                         return work.apply(client);
                     }
                 });
             }
         }
         return guarded(err, () -> {
-            try (FlickrClient client = realClient(endpoint)) {
+            try (FlickrClient client = realClient(endpoint, anonymous)) {
                 return work.apply(client);
             }
         });
@@ -59,7 +62,7 @@ final class Clients {
             }
         }
         return guarded(err, () -> {
-            try (FlickrClient client = realClient(endpoint)) {
+            try (FlickrClient client = realClient(endpoint, anonymous)) {
                 return new AuthCommand(out, err, false).run(words, client);
             }
         });
@@ -109,15 +112,15 @@ final class Clients {
         return how.isEmpty() ? e : e.withHint("On the command line: " + String.join("; ", how));
     }
 
-    /** The client for real Flickr (or --endpoint): keys from the environment, the stored login if any. */
-    private static FlickrClient realClient(String endpoint) {
+    /** The client for real Flickr (or --endpoint): keys from the environment, the stored login unless anonymous. */
+    private static FlickrClient realClient(String endpoint, boolean anonymous) {
         String key = System.getenv("FLICKR_API_KEY");
         FlickrClientBuilder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
         String ep = endpoint != null ? endpoint : System.getenv("FLICKR_ENDPOINT");
         if (ep != null && !ep.isBlank()) {
             b.baseUrl(base(ep.strip())).endpoint(ep.strip());
         }
-        if (key != null && !key.isBlank()) {
+        if (key != null && !key.isBlank() && !anonymous) {
             TokenStore.standard().current(key.strip()).ifPresent(t -> withLogin(b, t));
         }
         return b.build();

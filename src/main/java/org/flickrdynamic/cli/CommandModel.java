@@ -22,6 +22,7 @@ final class CommandModel {
     static final String XPATH = "--xpath";
     static final String ALL_PAGES = "--all-pages";
     static final String OUTPUT = "--output";
+    static final String ANONYMOUS = "--anonymous";
 
     private final CommandLine commandLine;
 
@@ -30,6 +31,7 @@ final class CommandModel {
         noSurprises(root);
         root.addOption(flag(SANDBOX));
         root.addOption(valued(ENDPOINT, "URL"));
+        root.addOption(flag(ANONYMOUS));
         // --help and --list take an optional word: --help alone is the usage, --help METHOD the method's page.
         root.addOption(OptionSpec.builder(HELP, "-h").arity("0..1").type(String.class).paramLabel("METHOD")
                 .fallbackValue("").build());

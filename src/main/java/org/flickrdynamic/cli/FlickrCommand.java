@@ -48,6 +48,8 @@ public final class FlickrCommand {
               name=value       an argument; repeat for each
               --sandbox        call a built-in fake Flickr on 127.0.0.1 (no key or network needed)
               --endpoint URL   the REST endpoint (default https://api.flickr.com/services/rest/)
+              --anonymous      call without the stored login, seeing what everyone sees (a login
+                               otherwise signs every call and acts as its user)
               --xpath EXPR     print only what EXPR selects, one match per line: attribute values and
                                text as text, elements as XML
               --all-pages      follow the pages of a paged method, printing each page's items
@@ -106,7 +108,7 @@ public final class FlickrCommand {
         if (endpoint != null && endpoint.isBlank()) {
             return usage("--endpoint needs a URL, not an empty one");
         }
-        Clients clients = new Clients(sandbox, endpoint);
+        Clients clients = new Clients(sandbox, endpoint, parsed.hasMatchedOption(CommandModel.ANONYMOUS));
         if (parsed.hasSubcommand()) {
             return subcommand(parsed, clients);
         }

@@ -110,7 +110,7 @@ public final class Pipeline {
      */
     public Request<Element> prepareCall(MethodSpec spec, Map<String, String> given, Problems problems) {
         String url = context.restUrl();
-        boolean sign = spec.needsSigning() || context.signAll() || given.containsKey("auth_token");
+        boolean sign = signs(spec, given);
         Credentials credentials = validate(spec, given, sign, problems);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", spec.name());
@@ -205,6 +205,17 @@ public final class Pipeline {
         });
         String tail = HttpTransport.form(added);
         return r.encoded().isEmpty() ? tail : tail.isEmpty() ? r.encoded() : r.encoded() + '&' + tail;
+    }
+
+    /**
+     * Decides signing, for both schemes: a method the table says needs it, every call when {@code signed?}
+     * is on, a call carrying its own {@code auth_token}, and every call of a client holding a user's token,
+     * which acts as that user (sees their private photos, their sets, {@code user_id=me}). An anonymous
+     * call needs a client without a token.
+     */
+    private boolean signs(MethodSpec spec, Map<String, String> given) {
+        return spec.needsSigning() || context.signAll() || given.containsKey("auth_token")
+                || context.credentials().hasToken();
     }
 
     /** Checks a call of the table (or an upload) and returns its credentials; a call's {@code api_key} wins. */
