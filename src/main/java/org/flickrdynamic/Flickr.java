@@ -417,6 +417,19 @@ public final class Flickr {
         return hinted(() -> usable().replace(file, photoId, args));
     }
 
+    /**
+     * Downloads a photo's or video's file with the current settings; see
+     * {@link FlickrClient#download(String, String, Path)}.
+     *
+     * @param photoId the photo or video id
+     * @param size    a size's suffix ({@code o} for the original) or a video file's label
+     * @param dir     an existing, writable folder
+     * @return the file written, or found complete
+     */
+    public static Path download(String photoId, String size, Path dir) {
+        return hinted(() -> usable().download(photoId, size, dir));
+    }
+
     /** Waits for an asynchronous upload's ticket and returns the photo id; see {@link FlickrClient#awaitUpload}. */
     public static String awaitUpload(String ticket, Duration timeout) {
         return usable().awaitUpload(ticket, timeout);

@@ -119,7 +119,7 @@ final class Exchanges implements HttpHandler {
         if (UploadEndpoint.handles(path) && verb.equals("POST")) {
             try {
                 // The fields are read first, so the request log and the checks see them.
-                photo = UploadEndpoint.receive(exchange.getRequestHeaders().getFirst("Content-Type"),
+                photo = uploads.receive(exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestBody(), params);
             } catch (Multipart.Malformed e) {
                 log.add(new RecordedRequest(verb, path, params, exchange.getRequestHeaders()));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The sandbox's data as it changes: uploads, replaced files, edited tags and titles, deletions, sets
@@ -24,10 +25,17 @@ final class LiveData {
     /** The largest ids so far; found at the first edit, so a sandbox nobody edits never looks. */
     private long lastPhotoId = -1;
     private long lastSetId = -1;
+    /** Told of every published change, in order, while the lock is held; {@code null}: nobody. */
+    private volatile Consumer<DataSet> onChange;
 
     LiveData(DataSet initial) {
         this.current = initial;
         this.random = new SplittableRandom(initial.seed ^ 0x5DEECE66DL);
+    }
+
+    /** Has {@code listener} told of each change once it is published, in the order of the changes. */
+    void onChange(Consumer<DataSet> listener) {
+        this.onChange = listener;
     }
 
     /** The data as it is now; it never changes under the caller. */
@@ -53,6 +61,10 @@ final class LiveData {
             T result = edit.apply(draft);
             if (draft.changed) {
                 current = current.with(draft.photos.values(), draft.sets);
+                Consumer<DataSet> listener = onChange;
+                if (listener != null) {
+                    listener.accept(current);
+                }
             }
             return result;
         }

@@ -17,7 +17,8 @@ import org.flickrdynamic.table.Source;
  * Flickr's upload and replace endpoints ({@code services/upload/}, {@code services/replace/}): a
  * {@code multipart/form-data} POST whose text fields are checked as a REST call's parameters are (key,
  * signature over every field but the file, token, {@code write} permission), and whose file part
- * {@code photo} is streamed through, counted and hashed, never stored. Then, in Flickr's words:
+ * {@code photo} is streamed through, counted and hashed, and kept in {@link PhotoFiles}, so the photo's
+ * original is served back byte for byte. Then, in Flickr's words:
  * 2 {@code No photo specified}, 4 {@code Filesize was zero}, 8 {@code Filesize too large} (over the
  * sandbox's {@code maxUploadBytes}), 5 {@code Filetype was not recognised} (the first bytes are not a
  * known image or video format), and for a replace 3 {@code Photo not found} when {@code photo_id} is
@@ -38,9 +39,12 @@ final class UploadEndpoint {
     private final TicketDesk tickets;
     private final long maxBytes;
     private final LongSupplier nowSeconds;
+    private final PhotoFiles files;
     private final ArrayDeque<SandboxUpload> received = new ArrayDeque<>();
 
-    UploadEndpoint(Gatekeeper gate, LiveData live, TicketDesk tickets, long maxBytes, LongSupplier nowSeconds) {
+    UploadEndpoint(Gatekeeper gate, LiveData live, TicketDesk tickets, long maxBytes, LongSupplier nowSeconds,
+                   PhotoFiles files) {
+        this.files = files;
         this.gate = gate;
         this.live = live;
         this.tickets = tickets;
@@ -65,16 +69,22 @@ final class UploadEndpoint {
      * @return the file part, or {@code null} when the body had none
      * @throws Multipart.Malformed when the body is not multipart, or not well-formed
      */
-    static Multipart.FilePart receive(String contentType, InputStream body, Map<String, String> params)
+    Multipart.FilePart receive(String contentType, InputStream body, Map<String, String> params)
             throws IOException, Multipart.Malformed {
         String boundary = Multipart.boundary(contentType);
         if (boundary == null) {
             throw new Multipart.Malformed("an upload must be a multipart/form-data POST with a boundary, not "
                     + (contentType == null ? "a body without Content-Type" : contentType));
         }
-        Multipart.Received r = Multipart.read(boundary, body, null);
-        r.fields().forEach(params::putIfAbsent);
-        return r.file() != null && r.file().field().equals("photo") ? r.file() : null;
+        try (PhotoFiles.Incoming copy = files.incoming()) {
+            Multipart.Received r = Multipart.read(boundary, body, copy.out);
+            r.fields().forEach(params::putIfAbsent);
+            Multipart.FilePart photo = r.file() != null && r.file().field().equals("photo") ? r.file() : null;
+            if (photo != null && photo.size() > 0) {
+                copy.keep(photo.sha256()); // kept by checksum; the photo it becomes names it when it is made
+            }
+            return photo;
+        }
     }
 
     /** Answers an upload or replace whose body has been read. */
@@ -103,9 +113,9 @@ final class UploadEndpoint {
             }
             if (async) {
                 remember(null, true, photo);
-                return ticket(() -> recognised ? replaced(photoId, owner).id() : null);
+                return ticket(() -> recognised ? replaced(photoId, owner, photo).id() : null);
             }
-            Photo after = replaced(photoId, owner);
+            Photo after = replaced(photoId, owner, photo);
             remember(photoId, true, photo);
             return new Xml(96).open("photoid").attr("secret", after.secret())
                     .attr("originalsecret", PhotoXml.originalSecret(after)).body()
@@ -113,9 +123,9 @@ final class UploadEndpoint {
         }
         if (async) {
             remember(null, false, photo);
-            return ticket(() -> recognised ? added(owner, params, photo.filename()).id() : null);
+            return ticket(() -> recognised ? added(owner, params, photo).id() : null);
         }
-        String id = added(owner, params, photo.filename()).id();
+        String id = added(owner, params, photo).id();
         remember(id, false, photo);
         return new Xml(48).element("photoid", id).toString();
     }
@@ -125,9 +135,10 @@ final class UploadEndpoint {
     }
 
     /** Makes the uploaded photo: the caller's, titled as asked or after the file, visible as asked (public by default). */
-    private Photo added(String owner, Map<String, String> params, String filename) {
+    private Photo added(String owner, Map<String, String> params, Multipart.FilePart photo) {
         SandboxUser user = live.now().user(owner);
         long now = nowSeconds.getAsLong();
+        String filename = photo.filename();
         return live.edit(draft -> {
             String id = draft.newPhotoId();
             Map<String, String> tags = TagText.distinct(params.get("tags"));
@@ -139,12 +150,13 @@ final class UploadEndpoint {
                     "1".equals(params.get("is_family")), now,
                     DataSet.mysql(LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC)), 0);
             draft.put(p);
+            files.assign(id, photo.sha256());
             return p;
         });
     }
 
     /** Gives a photo a new file: a new secret; a photo gone or no longer the caller's meanwhile is not found. */
-    private Photo replaced(String photoId, String owner) {
+    private Photo replaced(String photoId, String owner, Multipart.FilePart photo) {
         return live.edit(draft -> {
             Photo p = draft.photo(photoId);
             if (p == null || !p.owner().nsid().equals(owner)) {
@@ -152,6 +164,7 @@ final class UploadEndpoint {
             }
             Photo after = p.withSecret(draft.newSecret());
             draft.put(after);
+            files.assign(photoId, photo.sha256());
             return after;
         });
     }

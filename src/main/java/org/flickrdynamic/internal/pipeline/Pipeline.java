@@ -175,6 +175,23 @@ public final class Pipeline {
         return answer;
     }
 
+    /**
+     * Fetches a file (a photo or video of Flickr's static-file host) with a GET, repeated on a passing
+     * failure as any read is. It is not an API call, so it is neither signed nor counted by the rate limit,
+     * and since a video may take gigabytes and long minutes, neither the size cap nor the call timeout
+     * bounds it: the read timeout still ends a stalled transfer.
+     *
+     * @param label  what it is for messages: the photo and size
+     * @param url    the file's URL
+     * @param reader reads the body as it streams in; it is given each attempt's answer anew
+     * @param <T>    what the reader makes of it
+     * @return what the reader made of the answer
+     */
+    public <T> T fetchFile(String label, String url, HttpAnswer.Reader<T> reader) {
+        return context.retrier().call(label, true, () -> context.transport().send(label, "GET", url, "",
+                context.readTimeout(), null, Long.MAX_VALUE, reader));
+    }
+
     /** One attempt: a rate-limit turn, a fresh signature, send, read. */
     private <T> T attempt(Request<T> r) {
         if (context.rateLimiter() != null) {
