@@ -1,8 +1,14 @@
 package org.flickrdynamic.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
@@ -37,7 +43,14 @@ final class Clients {
      */
     int with(PrintStream err, Function<FlickrClient, Integer> work) {
         if (sandbox) {
-            try (Sandbox s = Sandbox.start()) {
+            Sandbox started;
+            try {
+                started = persistentSandbox();
+            } catch (IllegalStateException | UncheckedIOException e) {
+                err.println("flickr: " + e.getMessage());
+                return FlickrCommand.TRANSPORT;
+            }
+            try (Sandbox s = started) {
                 // The stored sandbox login is read inside the guard: a bad token file is a one-line error.
                 return guarded(err, () -> {
                     try (FlickrClient client = SandboxLogin.client(s, anonymous)) {
@@ -53,9 +66,52 @@ final class Clients {
         });
     }
 
+    /**
+     * The sandbox of {@code --sandbox}: its data kept in {@link #sandboxFolder()}, so that what one command
+     * uploads or edits the next one sees.
+     */
+    private static Sandbox persistentSandbox() {
+        return Sandbox.builder().folder(sandboxFolder()).start();
+    }
+
+    /** Where {@code --sandbox} keeps its data: {@code sandbox} in the library's home, beside the stored logins. */
+    static Path sandboxFolder() {
+        return TokenStore.standard().folder().resolve("sandbox");
+    }
+
+    /** {@code flickr sandbox reset} forgets the kept data; {@code flickr sandbox [--port N]} runs one until stopped. */
+    int sandboxCommand(List<String> words, PrintStream out, PrintStream err) {
+        if (words.size() == 1 && words.get(0).equals("reset")) {
+            Path folder = sandboxFolder();
+            try {
+                if (Files.exists(folder)) {
+                    try (Stream<Path> files = Files.walk(folder)) {
+                        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                err.println("flickr: cannot reset the sandbox in " + folder + ": " + e.getMessage());
+                return FlickrCommand.TRANSPORT;
+            }
+            out.println("the sandbox starts from its generated data again (" + folder + " removed)");
+            return FlickrCommand.OK;
+        }
+        if (words.contains("reset")) {
+            return FlickrCommand.usage(err, "sandbox reset takes nothing else");
+        }
+        try {
+            Sandbox.main(words.toArray(String[]::new));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return FlickrCommand.OK;
+    }
+
     int auth(List<String> words, PrintStream out, PrintStream err) {
         if (sandbox) {
-            try (Sandbox s = Sandbox.start();
+            try (Sandbox s = persistentSandbox();
                  FlickrClient client = FlickrClient.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
                          .secret(s.secret()).build()) {
                 return new AuthCommand(out, err, true).run(words, client);

@@ -23,6 +23,9 @@ final class CommandModel {
     static final String ALL_PAGES = "--all-pages";
     static final String OUTPUT = "--output";
     static final String ANONYMOUS = "--anonymous";
+    static final String WAIT = "--wait";
+    static final String SIZE = "--size";
+    static final String TO = "--to";
 
     private final CommandLine commandLine;
 
@@ -63,6 +66,27 @@ final class CommandModel {
         refresh.addOption(output());
         methods.addSubcommand("refresh", refresh);
         root.addSubcommand("methods", methods);
+
+        for (String name : new String[] {"upload", "replace"}) {
+            CommandSpec files = CommandSpec.create().name(name);
+            noSurprises(files);
+            files.addOption(flag(WAIT));
+            files.addPositional(words(name.equals("upload") ? "FILE... name=value" : "FILE PHOTO_ID"));
+            root.addSubcommand(name, files);
+        }
+        CommandSpec download = CommandSpec.create().name("download");
+        noSurprises(download);
+        download.addOption(valued(SIZE, "SUFFIX"));
+        download.addOption(valued(TO, "DIR"));
+        download.addOption(flag(ALL_PAGES));
+        download.addPositional(words("PHOTO_ID..."));
+        root.addSubcommand("download", download);
+
+        CommandSpec sandbox = CommandSpec.create().name("sandbox");
+        noSurprises(sandbox);
+        sandbox.parser().unmatchedOptionsArePositionalParams(true); // --port and --seed are the sandbox's to read
+        sandbox.addPositional(words("reset|--port N"));
+        root.addSubcommand("sandbox", sandbox);
 
         commandLine = new CommandLine(root);
     }

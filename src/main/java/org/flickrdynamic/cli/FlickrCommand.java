@@ -39,6 +39,11 @@ public final class FlickrCommand {
     static final String USAGE_TEXT = SYNOPSIS + "\n" + """
                    flickr [--sandbox | --endpoint URL] auth login|status|logout|use ...
                    flickr [--sandbox | --endpoint URL] methods refresh [--output FILE]
+                   flickr [--sandbox] upload FILE... [name=value ...] [--wait]
+                   flickr [--sandbox] replace FILE PHOTO_ID [async=1 --wait]
+                   flickr [--sandbox] download PHOTO_ID... [--size SUFFIX] [--to DIR]
+                   flickr [--sandbox] download --all-pages METHOD [name=value ...] [--size SUFFIX] [--to DIR]
+                   flickr sandbox reset | flickr sandbox [--port N]
                    flickr completion bash|zsh
                    flickr --list [PREFIX]
                    flickr --help [METHOD]
@@ -58,9 +63,17 @@ public final class FlickrCommand {
               --list [PREFIX]  the method names, or those starting with PREFIX
               --help METHOD    the method's documentation from the method table
               completion bash|zsh     a shell completion script for methods and their arguments
+              upload FILE...          uploads each file (title, tags, is_public ... as name=value) and
+                                      prints each new photo id; --wait waits for async=1 uploads
+              replace FILE PHOTO_ID   gives a photo a new file
+              download PHOTO_ID...    writes each photo's file into DIR (default: here) and prints its
+                                      path; --size o (original, the default), k, b, z ... or a video
+                                      label ("Site MP4"); a complete file already there is kept
+              sandbox reset           forgets what --sandbox commands uploaded and edited
               methods refresh         rebuild methods.yaml from the endpoint's flickr.reflection methods
 
             Keys come from FLICKR_API_KEY and FLICKR_API_SECRET; a stored login (flickr auth login) is used.
+            With --sandbox, uploads and edits persist from one command to the next (until sandbox reset).
             """ + AuthCommand.USAGE + """
             Exit codes: 0 ok, 1 Flickr error, 2 bad arguments or usage, 3 transport failure.
             """;
@@ -153,7 +166,25 @@ public final class FlickrCommand {
         ParseResult sub = parsed.subcommand();
         List<String> words = CommandModel.words(sub);
         String output = CommandModel.value(parsed, CommandModel.OUTPUT);
-        switch (sub.commandSpec().name()) {
+        String name = sub.commandSpec().name();
+        if (output != null && List.of("upload", "replace", "download", "sandbox").contains(name)) {
+            return usage("--output cannot be used with " + name + (name.equals("download") ? "; use --to DIR" : ""));
+        }
+        FileCommands files = new FileCommands(out, err, interactive);
+        switch (name) {
+            case "upload" -> {
+                return files.upload(clients, words, sub.hasMatchedOption(CommandModel.WAIT));
+            }
+            case "replace" -> {
+                return files.replace(clients, words, sub.hasMatchedOption(CommandModel.WAIT));
+            }
+            case "download" -> {
+                return files.download(clients, words, CommandModel.value(sub, CommandModel.SIZE),
+                        CommandModel.value(sub, CommandModel.TO), sub.hasMatchedOption(CommandModel.ALL_PAGES));
+            }
+            case "sandbox" -> {
+                return clients.sandboxCommand(words, out, err);
+            }
             case "auth" -> {
                 if (output != null) {
                     return usage("--output cannot be used with auth");
@@ -246,6 +277,8 @@ public final class FlickrCommand {
     private static String describe(String label) {
         return switch (label) {
             case "URL" -> "a URL";
+            case "DIR" -> "a folder";
+            case "SUFFIX" -> "a size (o, k, b, z ...)";
             case "EXPR" -> "an XPath expression";
             case "FILE" -> "a file name";
             default -> "a value (" + label + ")";
