@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The sandbox's data as it changes: uploads, replaced files, edited tags and titles, deletions, sets
@@ -28,8 +29,17 @@ final class LiveData {
     /** Told of every published change, in order, while the lock is held; {@code null}: nobody. */
     private volatile Consumer<DataSet> onChange;
 
+    /** Tells the time of an edit, Unix seconds. */
+    private final LongSupplier clock;
+
     LiveData(DataSet initial) {
+        this(initial, () -> System.currentTimeMillis() / 1000);
+    }
+
+    /** @param clock the time of edits, Unix seconds, which a changed photo takes as its {@code lastupdate} */
+    LiveData(DataSet initial, LongSupplier clock) {
         this.current = initial;
+        this.clock = clock;
         this.random = new SplittableRandom(initial.seed ^ 0x5DEECE66DL);
     }
 
@@ -88,9 +98,16 @@ final class LiveData {
             return id == null ? null : photos.get(id);
         }
 
-        /** Adds a photo, or puts a changed one in place of the one with its id. */
+        /**
+         * Adds a photo, or puts a changed one in place of the one with its id; a changed one gets the
+         * edit's time as its {@code lastupdate}, always later than the one before, so that every change
+         * shows, also two in the same second.
+         */
         void put(Photo p) {
-            photos.put(p.id(), p);
+            Photo old = photos.get(p.id());
+            Photo stamped = old == null || old.equals(p) ? p
+                    : p.changedAt(Math.max(clock.getAsLong(), old.lastUpdate() + 1));
+            photos.put(p.id(), stamped);
             changed = true;
         }
 

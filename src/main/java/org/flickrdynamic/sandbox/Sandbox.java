@@ -106,7 +106,7 @@ public final class Sandbox implements AutoCloseable {
         DataSet generated = b.syntheticPhotos > 0 ? DataSet.synthetic(b.seed, b.syntheticPhotos) : DataSet.generate(b.seed);
         SandboxState state = b.folder == null ? null : new SandboxState(b.folder);
         this.data = state == null ? generated : state.load(generated);
-        this.live = new LiveData(data);
+        this.live = new LiveData(data, this::nowSeconds);
         if (state != null) {
             live.onChange(state::save);
         }

@@ -95,7 +95,7 @@ final class SandboxState {
                     line(out, "P", p.id(), p.owner().nsid(), p.secret(), p.server(), Integer.toString(p.farm()),
                             p.title(), p.description(), join(p.tags()), join(p.rawTags()), bit(p.isPublic()),
                             bit(p.isFriend()), bit(p.isFamily()), Long.toString(p.uploaded()), p.taken(),
-                            Integer.toString(p.views()), join(p.tagIds()));
+                            Integer.toString(p.views()), join(p.tagIds()), Long.toString(p.lastUpdate()));
                 }
                 for (Photoset s : data.sets) {
                     line(out, "S", s.id(), s.owner().nsid(), s.title(), s.description(),
@@ -120,7 +120,7 @@ final class SandboxState {
         }
         return new Photo(f[1], owner, f[3], f[4], Integer.parseInt(f[5]), f[6], f[7], list(f[8]), list(f[9]),
                 f[10].equals("1"), f[11].equals("1"), f[12].equals("1"), Long.parseLong(f[13]), f[14],
-                Integer.parseInt(f[15]), list(f[16]));
+                Integer.parseInt(f[15]), list(f[16]), f.length > 17 ? Long.parseLong(f[17]) : Long.parseLong(f[13]));
     }
 
     private static String bit(boolean b) {
