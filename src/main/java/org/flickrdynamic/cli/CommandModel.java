@@ -26,6 +26,9 @@ final class CommandModel {
     static final String WAIT = "--wait";
     static final String SIZE = "--size";
     static final String TO = "--to";
+    static final String ORIGINALS = "--originals";
+    static final String VERIFY = "--verify";
+    static final String RATE_LIMIT = "--rate-limit";
 
     private final CommandLine commandLine;
 
@@ -81,6 +84,14 @@ final class CommandModel {
         download.addOption(flag(ALL_PAGES));
         download.addPositional(words("PHOTO_ID..."));
         root.addSubcommand("download", download);
+
+        CommandSpec backup = CommandSpec.create().name("backup");
+        noSurprises(backup);
+        backup.addOption(flag(ORIGINALS));
+        backup.addOption(flag(VERIFY));
+        backup.addOption(valued(RATE_LIMIT, "N/DURATION"));
+        backup.addPositional(words("DIR"));
+        root.addSubcommand("backup", backup);
 
         CommandSpec sandbox = CommandSpec.create().name("sandbox");
         noSurprises(sandbox);

@@ -43,6 +43,7 @@ public final class FlickrCommand {
                    flickr [--sandbox] replace FILE PHOTO_ID [async=1 --wait]
                    flickr [--sandbox] download PHOTO_ID... [--size SUFFIX] [--to DIR]
                    flickr [--sandbox] download --all-pages METHOD [name=value ...] [--size SUFFIX] [--to DIR]
+                   flickr [--sandbox] backup DIR [--originals] [--verify] [--rate-limit N/DURATION|off]
                    flickr sandbox reset | flickr sandbox [--port N]
                    flickr completion bash|zsh
                    flickr --list [PREFIX]
@@ -69,6 +70,10 @@ public final class FlickrCommand {
               download PHOTO_ID...    writes each photo's file into DIR (default: here) and prints its
                                       path; --size o (original, the default), k, b, z ... or a video
                                       label ("Site MP4"); a complete file already there is kept
+              backup DIR              backs up the logged-in account into DIR: every photo's info, the
+                                      sets, the collections (--originals: the files too); later runs
+                                      fetch what changed; --verify compares DIR with the account;
+                                      3,600 calls an hour unless --rate-limit says otherwise
               sandbox reset           forgets what --sandbox commands uploaded and edited
               methods refresh         rebuild methods.yaml from the endpoint's flickr.reflection methods
 
@@ -167,7 +172,7 @@ public final class FlickrCommand {
         List<String> words = CommandModel.words(sub);
         String output = CommandModel.value(parsed, CommandModel.OUTPUT);
         String name = sub.commandSpec().name();
-        if (output != null && List.of("upload", "replace", "download", "sandbox").contains(name)) {
+        if (output != null && List.of("upload", "replace", "download", "backup", "sandbox").contains(name)) {
             return usage("--output cannot be used with " + name + (name.equals("download") ? "; use --to DIR" : ""));
         }
         FileCommands files = new FileCommands(out, err, interactive);
@@ -184,6 +189,11 @@ public final class FlickrCommand {
             }
             case "sandbox" -> {
                 return clients.sandboxCommand(words, out, err);
+            }
+            case "backup" -> {
+                return new BackupCommand(out, err, interactive).run(clients, words,
+                        sub.hasMatchedOption(CommandModel.ORIGINALS), sub.hasMatchedOption(CommandModel.VERIFY),
+                        CommandModel.value(sub, CommandModel.RATE_LIMIT));
             }
             case "auth" -> {
                 if (output != null) {
@@ -279,6 +289,7 @@ public final class FlickrCommand {
             case "URL" -> "a URL";
             case "DIR" -> "a folder";
             case "SUFFIX" -> "a size (o, k, b, z ...)";
+            case "N/DURATION" -> "a limit (3600/1h) or off";
             case "EXPR" -> "an XPath expression";
             case "FILE" -> "a file name";
             default -> "a value (" + label + ")";
