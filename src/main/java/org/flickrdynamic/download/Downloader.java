@@ -91,7 +91,8 @@ public final class Downloader {
      * @param photoId        the photo or video id
      * @param size           the size, as {@link #download(String, String, Path)} takes it
      * @param dir            the folder to write into
-     * @param expectedSha256 the SHA-256 (hex) a complete file there has, or {@code null} to trust its size
+     * @param expectedSha256 the SHA-256 (hex) a complete file there has, {@code null} to trust its size, or
+     *                       an empty string to fetch the file whatever is there (it is known to have changed)
      * @return the file, written or found complete
      */
     public DownloadedFile download(String photoId, String size, Path dir, String expectedSha256) {
