@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 import org.dom4j.Element;
 import org.flickrdynamic.auth.AccessToken;
 import org.flickrdynamic.auth.Browser;
-import org.flickrdynamic.auth.Logins;
+import org.flickrdynamic.auth.Login;
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.internal.EnvironmentRateLimit;
 import org.flickrdynamic.internal.request.MethodResolver;
@@ -379,7 +379,7 @@ public final class Flickr {
     /**
      * Logs in interactively with OAuth: prints the authorize URL (and opens it where a desktop exists),
      * takes the verifier from a one-shot listener on 127.0.0.1 or from the prompt, stores the token for
-     * the current API key and makes it current, so the login survives a restart. See {@link Logins}, which
+     * the current API key and makes it current, so the login survives a restart. See {@link Login}, which
      * does the same for any client.
      *
      * @param permission {@code read}, {@code write} or {@code delete}
@@ -398,14 +398,14 @@ public final class Flickr {
      * @return the new user's access token
      */
     public static AccessToken authorize(String permission, Browser browser) {
-        AccessToken token = hinted(() -> Logins.authorize(usable(), permission, browser));
+        AccessToken token = hinted(() -> Login.authorize(usable(), permission, browser));
         update(b -> b.token(token));
         return token;
     }
 
     /** Logs the current user out: forgets the stored token and stops using it. */
     public static void logout() {
-        Logins.logout(CURRENT.get());
+        Login.logout(CURRENT.get());
         update(b -> b.token(null, null));
     }
 
@@ -415,7 +415,7 @@ public final class Flickr {
      * @return the users logged in with the current API key
      */
     public static List<AccessToken> users() {
-        return Logins.users(CURRENT.get());
+        return Login.users(CURRENT.get());
     }
 
     /**
@@ -425,7 +425,7 @@ public final class Flickr {
      * @return the user's access token
      */
     public static AccessToken useUser(String user) {
-        AccessToken t = hinted(() -> Logins.useUser(CURRENT.get(), user));
+        AccessToken t = hinted(() -> Login.useUser(CURRENT.get(), user));
         update(b -> b.token(t));
         return t;
     }
@@ -568,6 +568,19 @@ public final class Flickr {
      */
     public static String replace(Path file, String photoId, Map<?, ?> args) {
         return hinted(() -> usable().replace(file, photoId, args));
+    }
+
+    /**
+     * Downloads a photo's or video's file with the current settings; see
+     * {@link FlickrClient#download(String, String, Path)}.
+     *
+     * @param photoId the photo or video id
+     * @param size    a size's suffix ({@code o} for the original) or a video file's label
+     * @param dir     an existing, writable folder
+     * @return the file written, or found complete
+     */
+    public static Path download(String photoId, String size, Path dir) {
+        return hinted(() -> usable().download(photoId, size, dir));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.dom4j.Element;
 import org.flickrdynamic.auth.OAuthFlow;
 import org.flickrdynamic.internal.ClientAccess;
+import org.flickrdynamic.download.Downloader;
 import org.flickrdynamic.internal.pipeline.Pipeline;
 import org.flickrdynamic.internal.request.ArgumentNormalizer;
 import org.flickrdynamic.internal.request.CallValidator;
@@ -241,6 +242,38 @@ public final class FlickrClient implements AutoCloseable {
      */
     public String awaitUpload(String ticket, Duration timeout) {
         return UploadTickets.await(this, ticket, timeout);
+    }
+
+    /**
+     * Downloads a photo's or video's file in one size into a folder, streamed and written atomically; a
+     * complete file already there is kept. See {@link Downloader}.
+     *
+     * <pre>{@code
+     * Path original = flickr.download("5321", "o", Path.of("photos"));   // photos/5321_o.jpg
+     * }</pre>
+     *
+     * @param photoId the photo or video id
+     * @param size    a size's suffix ({@code o} original, {@code k}, {@code b}, {@code -} for 500 ...) or a
+     *                video file's label ({@code "Video Original"}, {@code "Site MP4"})
+     * @param dir     an existing, writable folder
+     * @return the file written, or found complete
+     * @throws FlickrArgumentException  when the id, size or folder is wrong (nothing was sent), or the photo
+     *                                  has no such size
+     * @throws FlickrApiException       when Flickr does not show the photo
+     * @throws FlickrTransportException when the file could not be fetched
+     */
+    public Path download(String photoId, String size, Path dir) {
+        return downloader().download(photoId, size, dir).path();
+    }
+
+    /**
+     * The downloader of this client, for the details of a download (its checksum, whether it was skipped).
+     *
+     * @return a downloader fetching through this client
+     */
+    public Downloader downloader() {
+        ensureOpen(null);
+        return new Downloader(this, pipeline, settings.endpoints());
     }
 
     private Uploader uploader() {

@@ -204,6 +204,17 @@ public final class FlickrClientBuilder {
     }
 
     /**
+     * Makes the client anonymous: it drops any token it was given or derived from (the facade's current
+     * login, a stored one), so its calls show what everyone sees. A client with a token signs every call
+     * with it and acts as its user.
+     *
+     * @return this builder
+     */
+    public FlickrClientBuilder anonymous() {
+        return token(null, null);
+    }
+
+    /**
      * How long to wait for a connection (default 10 s); at least 1 ms.
      *
      * @param timeout how long to wait at most

@@ -116,9 +116,15 @@ final class Exchanges implements HttpHandler {
                     + (contentType == null ? "a body without Content-Type" : contentType));
         }
         RequestDecoder.Decoded request;
-        try {
+        // An upload's file is copied as it streams in, and kept under its checksum for the photo it becomes.
+        try (PhotoFiles.Incoming copy = upload && verb.equals("POST") ? uploads.incoming() : null) {
             request = RequestDecoder.read(exchange.getRequestURI().getRawQuery(), contentType,
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody());
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestBody(),
+                    copy == null ? null : copy.out);
+            Multipart.FilePart photo = photo(request.file());
+            if (copy != null && photo != null && photo.size() > 0) {
+                copy.keep(photo.sha256());
+            }
         } catch (Multipart.Malformed e) {
             log.add(new RecordedRequest(verb, path, Map.of(), exchange.getRequestHeaders()));
             return Reply.text(400, (upload ? "bad upload: " : "bad request: ") + e.getMessage());

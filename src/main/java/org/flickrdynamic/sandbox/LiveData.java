@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The sandbox's data as it changes: uploads, replaced files, edited tags and titles, deletions, sets
@@ -24,10 +26,26 @@ final class LiveData {
     /** The largest ids so far; found at the first edit, so a sandbox nobody edits never looks. */
     private long lastPhotoId = -1;
     private long lastSetId = -1;
+    /** Told of every published change, in order, while the lock is held; {@code null}: nobody. */
+    private volatile Consumer<DataSet> onChange;
+
+    /** Tells the time of an edit, Unix seconds. */
+    private final LongSupplier clock;
 
     LiveData(DataSet initial) {
+        this(initial, () -> System.currentTimeMillis() / 1000);
+    }
+
+    /** @param clock the time of edits, Unix seconds, which a changed photo takes as its {@code lastupdate} */
+    LiveData(DataSet initial, LongSupplier clock) {
         this.current = initial;
+        this.clock = clock;
         this.random = new SplittableRandom(initial.seed ^ 0x5DEECE66DL);
+    }
+
+    /** Has {@code listener} told of each change once it is published, in the order of the changes. */
+    void onChange(Consumer<DataSet> listener) {
+        this.onChange = listener;
     }
 
     /** The data as it is now; it never changes under the caller. */
@@ -53,6 +71,10 @@ final class LiveData {
             T result = edit.apply(draft);
             if (draft.changed) {
                 current = current.with(draft.photos.values(), draft.sets);
+                Consumer<DataSet> listener = onChange;
+                if (listener != null) {
+                    listener.accept(current);
+                }
             }
             return result;
         }
@@ -76,9 +98,16 @@ final class LiveData {
             return id == null ? null : photos.get(id);
         }
 
-        /** Adds a photo, or puts a changed one in place of the one with its id. */
+        /**
+         * Adds a photo, or puts a changed one in place of the one with its id; a changed one gets the
+         * edit's time as its {@code lastupdate}, always later than the one before, so that every change
+         * shows, also two in the same second.
+         */
         void put(Photo p) {
-            photos.put(p.id(), p);
+            Photo old = photos.get(p.id());
+            Photo stamped = old == null || old.equals(p) ? p
+                    : p.changedAt(Math.max(clock.getAsLong(), old.lastUpdate() + 1));
+            photos.put(p.id(), stamped);
             changed = true;
         }
 

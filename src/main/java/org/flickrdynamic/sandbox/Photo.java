@@ -22,15 +22,24 @@ import java.util.List;
  * @param views       the view count
  * @param tagIds      each tag's id, as {@code getInfo} shows it and {@code removeTag} takes it; an id stays
  *                    with its tag when other tags come and go
+ * @param lastUpdate  the last change of the photo or its metadata, Unix seconds ({@code lastupdate})
  */
 record Photo(String id, SandboxUser owner, String secret, String server, int farm, String title,
              String description, List<String> tags, List<String> rawTags, boolean isPublic, boolean isFriend,
-             boolean isFamily, long uploaded, String taken, int views, List<String> tagIds) {
+             boolean isFamily, long uploaded, String taken, int views, List<String> tagIds, long lastUpdate) {
 
     Photo {
         tags = List.copyOf(tags);
         rawTags = List.copyOf(rawTags);
         tagIds = List.copyOf(tagIds);
+    }
+
+    /** A photo last changed when it was uploaded. */
+    Photo(String id, SandboxUser owner, String secret, String server, int farm, String title, String description,
+          List<String> tags, List<String> rawTags, boolean isPublic, boolean isFriend, boolean isFamily,
+          long uploaded, String taken, int views, List<String> tagIds) {
+        this(id, owner, secret, server, farm, title, description, tags, rawTags, isPublic, isFriend, isFamily,
+                uploaded, taken, views, tagIds, uploaded);
     }
 
     /** A photo whose tags are numbered in order from 0. */
@@ -57,19 +66,25 @@ record Photo(String id, SandboxUser owner, String secret, String server, int far
     /** The same photo with other tags (normalised, as typed, and their ids, in step). */
     Photo withTags(List<String> newTags, List<String> newRawTags, List<String> newTagIds) {
         return new Photo(id, owner, secret, server, farm, title, description, newTags, newRawTags, isPublic, isFriend,
-                isFamily, uploaded, taken, views, newTagIds);
+                isFamily, uploaded, taken, views, newTagIds, lastUpdate);
     }
 
     /** The same photo with another title and description. */
     Photo withMeta(String newTitle, String newDescription) {
         return new Photo(id, owner, secret, server, farm, newTitle, newDescription, tags, rawTags, isPublic, isFriend,
-                isFamily, uploaded, taken, views, tagIds);
+                isFamily, uploaded, taken, views, tagIds, lastUpdate);
     }
 
     /** The same photo with a new file: a new secret, as Flickr gives a replaced photo. */
     Photo withSecret(String newSecret) {
         return new Photo(id, owner, newSecret, server, farm, title, description, tags, rawTags, isPublic, isFriend,
-                isFamily, uploaded, taken, views, tagIds);
+                isFamily, uploaded, taken, views, tagIds, lastUpdate);
+    }
+
+    /** The same photo changed at {@code seconds}: its {@code lastupdate}. */
+    Photo changedAt(long seconds) {
+        return new Photo(id, owner, secret, server, farm, title, description, tags, rawTags, isPublic, isFriend,
+                isFamily, uploaded, taken, views, tagIds, seconds);
     }
 
     /** The next free serial for a new tag of this photo. */

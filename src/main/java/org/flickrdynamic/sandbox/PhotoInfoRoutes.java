@@ -43,7 +43,7 @@ final class PhotoInfoRoutes {
         x.open("visibility").attr("ispublic", p.isPublic()).attr("isfriend", p.isFriend())
                 .attr("isfamily", p.isFamily()).end();
         x.open("dates").attr("posted", p.uploaded()).attr("taken", p.taken()).attr("takengranularity", 0)
-                .attr("takenunknown", 0).attr("lastupdate", p.uploaded()).end();
+                .attr("takenunknown", 0).attr("lastupdate", p.lastUpdate()).end();
         if (mine) {
             // Flickr shows the permissions to the owner only.
             x.open("permissions").attr("permcomment", 3).attr("permaddmeta", 2).end();

@@ -157,7 +157,7 @@ final class PhotoXml {
         extras[EXTRAS.indexOf("icon_server")] = attrs(x -> x.attr("iconserver", 0).attr("iconfarm", 0));
         extras[EXTRAS.indexOf("original_format")] = attrs(x -> x.attr("originalsecret", originalSecret(p))
                 .attr("originalformat", "jpg"));
-        extras[EXTRAS.indexOf("last_update")] = attrs(x -> x.attr("lastupdate", p.uploaded()));
+        extras[EXTRAS.indexOf("last_update")] = attrs(x -> x.attr("lastupdate", p.lastUpdate()));
         extras[EXTRAS.indexOf("geo")] = attrs(x -> x.attr("latitude", 0).attr("longitude", 0).attr("accuracy", 0)
                 .attr("context", 0));
         extras[EXTRAS.indexOf("tags")] = attrs(x -> x.attr("tags", String.join(" ", p.tags())));

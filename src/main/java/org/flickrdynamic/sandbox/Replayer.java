@@ -42,7 +42,7 @@ final class Replayer implements Exchanges.Front {
         Multipart.FilePart file = null;
         try {
             RequestDecoder.Decoded request = RequestDecoder.read(uri.getRawQuery(), contentType, authorization,
-                    exchange.getRequestBody());
+                    exchange.getRequestBody(), null);
             params = request.params();
             file = request.file();
         } catch (IllegalArgumentException | Multipart.Malformed e) {

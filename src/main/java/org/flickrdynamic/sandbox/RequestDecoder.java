@@ -2,6 +2,7 @@ package org.flickrdynamic.sandbox;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,12 +31,13 @@ final class RequestDecoder {
     /**
      * Reads the parameters and the file part of a request.
      *
+     * @param fileCopy where a multipart body's file bytes are copied as they stream in, or {@code null}
      * @throws IllegalArgumentException for a malformed escape (the message never repeats the input)
      * @throws Multipart.Malformed      for a multipart body that is not well-formed
      * @throws IOException              for an unreadable or oversized body
      */
-    static Decoded read(String rawQuery, String contentType, String authorization, InputStream body)
-            throws IOException, Multipart.Malformed {
+    static Decoded read(String rawQuery, String contentType, String authorization, InputStream body,
+                        OutputStream fileCopy) throws IOException, Multipart.Malformed {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery != null) {
             parseForm(rawQuery, params);
@@ -43,7 +45,7 @@ final class RequestDecoder {
         Multipart.FilePart file = null;
         String boundary = Multipart.boundary(contentType);
         if (boundary != null) {
-            Multipart.Received r = Multipart.read(boundary, body, null);
+            Multipart.Received r = Multipart.read(boundary, body, fileCopy);
             r.fields().forEach(params::putIfAbsent);
             file = r.file();
         } else if (isForm(contentType)) {
@@ -74,7 +76,7 @@ final class RequestDecoder {
     static Map<String, String> decode(String rawQuery, String contentType, String authorization, InputStream body)
             throws IOException {
         try {
-            return read(rawQuery, contentType, authorization, body).params();
+            return read(rawQuery, contentType, authorization, body, null).params();
         } catch (Multipart.Malformed e) {
             throw new IllegalArgumentException(e.getMessage());
         }

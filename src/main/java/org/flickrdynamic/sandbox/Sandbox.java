@@ -53,10 +53,16 @@ import org.flickrdynamic.transport.Endpoints;
  * connections), to test retries and error handling.
  *
  * <p>Its data changes as Flickr's would: uploads and replaced files at {@code services/upload/} and
- * {@code services/replace/} (multipart, signed over every field but the file, streamed and hashed,
- * never stored; {@link #uploads()}), asynchronous uploads whose tickets complete after
+ * {@code services/replace/} (multipart, signed over every field but the file, streamed and hashed;
+ * {@link #uploads()}), asynchronous uploads whose tickets complete after
  * {@link Builder#ticketDelay}, and the tag, title, delete and photoset edits; later reads see each
  * change. Edits are applied one at a time and published whole, so readers never see half of one.
+ *
+ * <p>Every photo has its files at the URLs its answers name ({@code https://live.staticflickr.com/...}),
+ * served under {@code BASE/static/}, where a client's endpoints move that host: the original of an
+ * uploaded photo byte for byte as it was uploaded, and generated JPEGs, the same on every run, for the
+ * rest. With {@link Builder#folder}, the data as uploads and edits leave it, and the uploaded files, stay
+ * in a folder for the next sandbox started on it.
  *
  * <p>It can also record and replay: {@code builder().recordTo(cassette).upstream(url)} passes every request
  * to another service and writes the exchanges, credentials scrubbed, to a YAML cassette;
@@ -95,6 +101,7 @@ public final class Sandbox implements AutoCloseable {
     private final TicketDesk tickets;
     private final UploadEndpoint uploads;
     private final RecordingProxy proxy;
+    private final PhotoFiles files;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(Builder b) {
@@ -102,8 +109,14 @@ public final class Sandbox implements AutoCloseable {
         Cassette replay = b.replayFrom == null ? null : Cassette.load(b.replayFrom);
         this.apiKey = b.apiKey;
         this.secret = b.secret;
-        this.data = b.syntheticPhotos > 0 ? DataSet.synthetic(b.seed, b.syntheticPhotos) : DataSet.generate(b.seed);
-        this.live = new LiveData(data);
+        DataSet generated = b.syntheticPhotos > 0 ? DataSet.synthetic(b.seed, b.syntheticPhotos) : DataSet.generate(b.seed);
+        SandboxState state = b.folder == null ? null : new SandboxState(b.folder);
+        this.data = state == null ? generated : state.load(generated);
+        this.live = new LiveData(data, this::nowSeconds);
+        if (state != null) {
+            live.onChange(state::save);
+        }
+        this.files = new PhotoFiles(b.folder == null ? null : b.folder.resolve("files"));
         MethodTable table = b.table != null ? b.table : MethodTable.bundled();
         this.mint = new TokenMint(secret, data);
         this.browser = new BrowserUser(data);
@@ -125,7 +138,7 @@ public final class Sandbox implements AutoCloseable {
         this.tickets = new TicketDesk(b.ticketDelay);
         routes.put("flickr.photos.upload.checkTickets", tickets::check);
         Gatekeeper gate = new Gatekeeper(table, apiKey, secret, mint, check);
-        this.uploads = new UploadEndpoint(gate, live, tickets, b.maxUploadBytes, this::nowSeconds);
+        this.uploads = new UploadEndpoint(gate, live, tickets, b.maxUploadBytes, this::nowSeconds, files);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "flickr-sandbox-" + n.incrementAndGet());
@@ -151,6 +164,7 @@ public final class Sandbox implements AutoCloseable {
         }
         b.faults.copyTo(faults);
         server.createContext("/", new FaultInjector(faults, handler, log, table));
+        server.createContext(StaticFiles.PATH, new FaultInjector(faults, new StaticFiles(live, files, log), log, table));
         server.setExecutor(executor);
         server.start();
     }
@@ -400,6 +414,7 @@ public final class Sandbox implements AutoCloseable {
         }
         server.stop(0);
         tickets.close();
+        files.close();
         if (proxy != null) {
             proxy.close();
         }
@@ -446,8 +461,22 @@ public final class Sandbox implements AutoCloseable {
         private String upstream;
         private RecordingProxy.Secrets upstreamSecrets;
         private Path replayFrom;
+        private Path folder;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the data in this folder from one run to the next: the photos and sets as uploads and edits
+         * left them, and the uploaded files, which the next sandbox on the folder starts from. Without it
+         * (the default), every sandbox starts from its generated data set and keeps nothing.
+         *
+         * @param folder the folder; made when missing
+         * @return this builder
+         */
+        public Builder folder(Path folder) {
+            this.folder = Objects.requireNonNull(folder, "folder");
+            return this;
         }
 
         /**

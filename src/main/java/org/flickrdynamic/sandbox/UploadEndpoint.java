@@ -17,7 +17,8 @@ import org.flickrdynamic.table.Source;
  * Flickr's upload and replace endpoints ({@code services/upload/}, {@code services/replace/}): a
  * {@code multipart/form-data} POST whose text fields are checked as a REST call's parameters are (key,
  * signature over every field but the file, token, {@code write} permission), and whose file part
- * {@code photo} is streamed through, counted and hashed, never stored. Then, in Flickr's words:
+ * {@code photo} is streamed through, counted and hashed, and kept in {@link PhotoFiles}, so the photo's
+ * original is served back byte for byte. Then, in Flickr's words:
  * 2 {@code No photo specified}, 4 {@code Filesize was zero}, 8 {@code Filesize too large} (over the
  * sandbox's {@code maxUploadBytes}), 5 {@code Filetype was not recognised} (the first bytes are not a
  * known image or video format), and for a replace 3 {@code Photo not found} when {@code photo_id} is
@@ -40,9 +41,12 @@ final class UploadEndpoint {
     private final TicketDesk tickets;
     private final long maxBytes;
     private final LongSupplier nowSeconds;
+    private final PhotoFiles files;
     private final ArrayDeque<SandboxUpload> received = new ArrayDeque<>();
 
-    UploadEndpoint(Gatekeeper gate, LiveData live, TicketDesk tickets, long maxBytes, LongSupplier nowSeconds) {
+    UploadEndpoint(Gatekeeper gate, LiveData live, TicketDesk tickets, long maxBytes, LongSupplier nowSeconds,
+                   PhotoFiles files) {
+        this.files = files;
         this.gate = gate;
         this.live = live;
         this.tickets = tickets;
@@ -58,6 +62,17 @@ final class UploadEndpoint {
     /** Whether a route (a path without its trailing slash) is one of the two endpoints. */
     static boolean handles(String route) {
         return UPLOAD_ROUTE.equals(route) || REPLACE_ROUTE.equals(route);
+    }
+
+    /**
+     * A place for the bytes of an arriving upload's file, which the request decoder copies them into;
+     * {@link PhotoFiles.Incoming#keep} then keeps them under their checksum, for the photo they become.
+     *
+     * @return the place; closing it without keeping drops the bytes
+     * @throws IOException when the sandbox's file store cannot make it
+     */
+    PhotoFiles.Incoming incoming() throws IOException {
+        return files.incoming();
     }
 
     /** Answers an upload or replace whose body has been read. */
@@ -86,9 +101,9 @@ final class UploadEndpoint {
             }
             if (async) {
                 remember(null, true, photo);
-                return ticket(() -> recognised ? replaced(photoId, owner).id() : null);
+                return ticket(() -> recognised ? replaced(photoId, owner, photo).id() : null);
             }
-            Photo after = replaced(photoId, owner);
+            Photo after = replaced(photoId, owner, photo);
             remember(photoId, true, photo);
             return new Xml(96).open("photoid").attr("secret", after.secret())
                     .attr("originalsecret", PhotoXml.originalSecret(after)).body()
@@ -96,9 +111,9 @@ final class UploadEndpoint {
         }
         if (async) {
             remember(null, false, photo);
-            return ticket(() -> recognised ? added(owner, params, photo.filename()).id() : null);
+            return ticket(() -> recognised ? added(owner, params, photo).id() : null);
         }
-        String id = added(owner, params, photo.filename()).id();
+        String id = added(owner, params, photo).id();
         remember(id, false, photo);
         return new Xml(48).element("photoid", id).toString();
     }
@@ -108,9 +123,10 @@ final class UploadEndpoint {
     }
 
     /** Makes the uploaded photo: the caller's, titled as asked or after the file, visible as asked (public by default). */
-    private Photo added(String owner, Map<String, String> params, String filename) {
+    private Photo added(String owner, Map<String, String> params, Multipart.FilePart photo) {
         SandboxUser user = live.now().user(owner);
         long now = nowSeconds.getAsLong();
+        String filename = photo.filename();
         return live.edit(draft -> {
             String id = draft.newPhotoId();
             Map<String, String> tags = TagText.distinct(params.get("tags"));
@@ -122,12 +138,13 @@ final class UploadEndpoint {
                     "1".equals(params.get("is_family")), now,
                     DataSet.mysql(LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC)), 0);
             draft.put(p);
+            files.assign(id, photo.sha256());
             return p;
         });
     }
 
     /** Gives a photo a new file: a new secret; a photo gone or no longer the caller's meanwhile is not found. */
-    private Photo replaced(String photoId, String owner) {
+    private Photo replaced(String photoId, String owner, Multipart.FilePart photo) {
         return live.edit(draft -> {
             Photo p = draft.photo(photoId);
             if (p == null || !p.owner().nsid().equals(owner)) {
@@ -135,6 +152,7 @@ final class UploadEndpoint {
             }
             Photo after = p.withSecret(draft.newSecret());
             draft.put(after);
+            files.assign(photoId, photo.sha256());
             return after;
         });
     }

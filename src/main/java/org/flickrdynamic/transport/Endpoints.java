@@ -7,34 +7,53 @@ import java.util.Locale;
 import org.flickrdynamic.FlickrArgumentException;
 
 /**
- * Where requests go: the REST endpoint, the upload and replace endpoints, and the OAuth endpoints'
- * common prefix. {@link #atBase(String)} moves all of them together (for the sandbox, a proxy or a
- * compatible service); each can still be changed alone.
+ * Where requests go: the REST endpoint, the upload and replace endpoints, the OAuth endpoints' common
+ * prefix, and where photo files are fetched from. {@link #atBase(String)} moves all of them together (for
+ * the sandbox, a proxy or a compatible service); each can still be changed alone.
  *
  * @param rest    the REST endpoint, e.g. {@code https://api.flickr.com/services/rest/}
  * @param upload  the upload endpoint
  * @param replace the replace endpoint
  * @param oauth   the prefix of {@code request_token}, {@code authorize} and {@code access_token}
+ * @param files   what Flickr's static-file host {@code https://live.staticflickr.com/} stands for: the file
+ *                URLs in answers are fetched under this prefix instead ({@link #file(String)})
  */
-public record Endpoints(String rest, String upload, String replace, String oauth) {
+public record Endpoints(String rest, String upload, String replace, String oauth, String files) {
+
+    /** Flickr's static-file host, where the photo and video URLs of its answers point. */
+    public static final String FLICKR_FILES = "https://live.staticflickr.com/";
 
     /** Flickr's own endpoints. */
     public static final Endpoints FLICKR = new Endpoints(
             "https://api.flickr.com/services/rest/",
             "https://up.flickr.com/services/upload/",
             "https://up.flickr.com/services/replace/",
-            "https://www.flickr.com/services/oauth/");
+            "https://www.flickr.com/services/oauth/",
+            FLICKR_FILES);
 
     /**
-     * Every endpoint under one base URL: {@code base + "services/rest/"} and so on.
+     * Endpoints whose files are fetched from Flickr's static-file host.
      *
-     * @param base the base URL
-     * @return every endpoint under one base URL: {@code base + "services/rest/"} and so on
+     * @param rest    the REST endpoint
+     * @param upload  the upload endpoint
+     * @param replace the replace endpoint
+     * @param oauth   the OAuth prefix
+     */
+    public Endpoints(String rest, String upload, String replace, String oauth) {
+        this(rest, upload, replace, oauth, FLICKR_FILES);
+    }
+
+    /**
+     * Every endpoint under one base URL: {@code base + "services/rest/"} and so on, and the files at
+     * {@code base + "static/"}, where a sandbox serves them.
+     *
+     * @param base the base URL, e.g. a sandbox's {@code http://127.0.0.1:PORT/}
+     * @return the endpoints
      */
     public static Endpoints atBase(String base) {
         String b = base.endsWith("/") ? base : base + "/";
         return new Endpoints(b + "services/rest/", b + "services/upload/", b + "services/replace/",
-                b + "services/oauth/");
+                b + "services/oauth/", b + "static/");
     }
 
     /**
@@ -44,7 +63,42 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * @return a copy with another REST endpoint, the others unchanged
      */
     public Endpoints withRest(String url) {
-        return new Endpoints(url, upload, replace, oauth);
+        return new Endpoints(url, upload, replace, oauth, files);
+    }
+
+    /**
+     * A copy with another prefix for the files of Flickr's static-file host.
+     *
+     * @param prefix the URL that stands for {@code https://live.staticflickr.com/}
+     * @return the endpoints
+     */
+    public Endpoints withFiles(String prefix) {
+        return new Endpoints(rest, upload, replace, oauth, prefix);
+    }
+
+    /**
+     * Where to fetch a file an answer names: a URL on Flickr's static-file hosts ({@code *.staticflickr.com})
+     * moved under {@link #files()}, the way the REST endpoint moves; any other URL as it is.
+     *
+     * @param url a photo or video URL from an answer
+     * @return the URL to fetch
+     */
+    public String file(String url) {
+        if (url == null || FLICKR_FILES.equals(files)) {
+            return url;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return url;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!host.equals("staticflickr.com") && !host.endsWith(".staticflickr.com") || uri.getRawPath() == null) {
+            return url;
+        }
+        String path = uri.getRawPath().startsWith("/") ? uri.getRawPath().substring(1) : uri.getRawPath();
+        return (files.endsWith("/") ? files : files + "/") + path;
     }
 
     /**
@@ -88,7 +142,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * @return a copy with another upload endpoint
      */
     public Endpoints withUpload(String url) {
-        return new Endpoints(rest, url, replace, oauth);
+        return new Endpoints(rest, url, replace, oauth, files);
     }
 
     /**
@@ -98,7 +152,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * @return a copy with another replace endpoint
      */
     public Endpoints withReplace(String url) {
-        return new Endpoints(rest, upload, url, oauth);
+        return new Endpoints(rest, upload, url, oauth, files);
     }
 
     /**
@@ -108,7 +162,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
      * @return a copy with another OAuth prefix
      */
     public Endpoints withOauth(String url) {
-        return new Endpoints(rest, upload, replace, url);
+        return new Endpoints(rest, upload, replace, url, files);
     }
 
     /**
@@ -125,6 +179,7 @@ public record Endpoints(String rest, String upload, String replace, String oauth
         check("upload endpoint", upload, allowInsecureHttp, problems);
         check("replace endpoint", replace, allowInsecureHttp, problems);
         check("OAuth endpoint", oauth, allowInsecureHttp, problems);
+        check("files endpoint", files, allowInsecureHttp, problems);
         problems.throwIfAny(null);
     }
 

@@ -6,7 +6,7 @@ import org.flickrdynamic.FlickrArgumentException;
  * Flickr's base 58, the id in {@code https://flic.kr/p/ID} short URLs: the digits and letters without
  * {@code 0}, {@code O}, {@code I} and {@code l}, which read alike, lower case before upper case.
  */
-public final class Base58 {
+final class Base58 {
     /** Flickr's digits, in value order: {@code '1'} is 0, {@code 'Z'} is 57. */
     public static final String ALPHABET = "123456789abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int BASE = ALPHABET.length();

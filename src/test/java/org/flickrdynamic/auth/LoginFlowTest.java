@@ -263,19 +263,19 @@ class LoginFlowTest {
         String before = System.getProperty("flickrdynamic.home");
         System.setProperty("flickrdynamic.home", home.toString());
         try {
-            AccessToken t = Logins.authorize(app, "write", Browser.sandbox());
+            AccessToken t = Login.authorize(app, "write", Browser.sandbox());
             try (FlickrClient asUser = app.newBuilder().token(t).build()) {
                 assertEquals(t.userNsid(), asUser.call("test.login").element("user").attributeValue("id"));
             }
-            assertEquals(List.of(t), Logins.users(app));
-            assertEquals(t, Logins.useUser(app, t.username()));
-            FlickrArgumentException nobody = assertThrows(FlickrArgumentException.class, () -> Logins.useUser(app, "carol"));
+            assertEquals(List.of(t), Login.users(app));
+            assertEquals(t, Login.useUser(app, t.username()));
+            FlickrArgumentException nobody = assertThrows(FlickrArgumentException.class, () -> Login.useUser(app, "carol"));
             assertTrue(nobody.getMessage().contains("no user carol is logged in with API key " + sandbox.apiKey()),
                     nobody.getMessage());
-            Logins.logout(app);
-            assertTrue(Logins.users(app).isEmpty());
+            Login.logout(app);
+            assertTrue(Login.users(app).isEmpty());
             FlickrArgumentException admin = assertThrows(FlickrArgumentException.class,
-                    () -> Logins.authorize(app, "admin", Browser.sandbox()));
+                    () -> Login.authorize(app, "admin", Browser.sandbox()));
             assertTrue(admin.getMessage().contains("permission 'admin' is not read, write or delete"), admin.getMessage());
         } finally {
             if (before == null) {

@@ -16,7 +16,8 @@ class EndpointsTest {
     void anotherServicesRestEndpointBringsTheOthersAlong() {
         Endpoints e = PROXIED.forRest("http://127.0.0.1:8080/services/rest/");
         assertEquals(new Endpoints("http://127.0.0.1:8080/services/rest/", "http://127.0.0.1:8080/services/upload/",
-                "http://127.0.0.1:8080/services/replace/", "http://127.0.0.1:8080/services/oauth/"), e);
+                "http://127.0.0.1:8080/services/replace/", "http://127.0.0.1:8080/services/oauth/",
+                "http://127.0.0.1:8080/static/"), e);
         Endpoints underAPath = Endpoints.FLICKR.forRest("https://mirror.example/flickr/services/rest");
         assertEquals("https://mirror.example/flickr/services/rest", underAPath.rest());
         assertEquals("https://mirror.example/flickr/services/upload/", underAPath.upload());
@@ -28,6 +29,16 @@ class EndpointsTest {
         org.flickrdynamic.table.MethodTable table = org.flickrdynamic.table.MethodTable.bundled();
         assertEquals(table.upload("upload").orElseThrow().endpoint(), Endpoints.FLICKR.upload());
         assertEquals(table.upload("replace").orElseThrow().endpoint(), Endpoints.FLICKR.replace());
+    }
+
+    @Test
+    void staticFileUrlsMoveWithTheRestEndpointAndStayAtFlickrOtherwise() {
+        String url = "https://live.staticflickr.com/65535/123_abc_o.jpg";
+        assertEquals("http://127.0.0.1:8080/static/65535/123_abc_o.jpg",
+                Endpoints.FLICKR.forRest("http://127.0.0.1:8080/services/rest/").file(url));
+        assertEquals(url, Endpoints.FLICKR.file(url));
+        assertEquals("https://www.flickr.com/photos/x/1/play/orig/abc/",
+                Endpoints.atBase("http://127.0.0.1:9/").file("https://www.flickr.com/photos/x/1/play/orig/abc/"));
     }
 
     @Test

@@ -1,8 +1,14 @@
 package org.flickrdynamic.internal.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
@@ -18,15 +24,18 @@ import org.flickrdynamic.table.MethodTable;
 
 /**
  * The client a command calls with: the built-in sandbox ({@code --sandbox}, started for the one
- * command), or Flickr or {@code --endpoint} with the keys of the environment and the stored login.
+ * command), or Flickr or {@code --endpoint} with the keys of the environment and the stored login;
+ * with {@code --anonymous}, no login at all, so calls show what everyone sees.
  */
 final class Clients {
     private final boolean sandbox;
     private final String endpoint;
+    private final boolean anonymous;
 
-    Clients(boolean sandbox, String endpoint) {
+    Clients(boolean sandbox, String endpoint, boolean anonymous) {
         this.sandbox = sandbox;
         this.endpoint = endpoint;
+        this.anonymous = anonymous;
     }
 
     /**
@@ -35,32 +44,82 @@ final class Clients {
      */
     int with(PrintStream err, Function<FlickrClient, Integer> work) {
         if (sandbox) {
-            try (Sandbox s = Sandbox.start()) {
+            Sandbox started;
+            try {
+                started = persistentSandbox();
+            } catch (IllegalStateException | UncheckedIOException e) {
+                err.println("flickr: " + e.getMessage());
+                return FlickrCommand.TRANSPORT;
+            }
+            try (Sandbox s = started) {
                 // The stored sandbox login is read inside the guard: a bad token file is a one-line error.
                 return guarded(err, () -> {
-                    try (FlickrClient client = SandboxLogin.client(s)) {
+                    try (FlickrClient client = SandboxLogin.client(s, anonymous)) {
                         return work.apply(client);
                     }
                 });
             }
         }
         return guarded(err, () -> {
-            try (FlickrClient client = realClient(endpoint)) {
+            try (FlickrClient client = realClient(endpoint, anonymous)) {
                 return work.apply(client);
             }
         });
     }
 
+    /**
+     * The sandbox of {@code --sandbox}: its data kept in {@link #sandboxFolder()}, so that what one command
+     * uploads or edits the next one sees.
+     */
+    private static Sandbox persistentSandbox() {
+        return Sandbox.builder().folder(sandboxFolder()).start();
+    }
+
+    /** Where {@code --sandbox} keeps its data: {@code sandbox} in the library's home, beside the stored logins. */
+    static Path sandboxFolder() {
+        return TokenStore.standard().folder().resolve("sandbox");
+    }
+
+    /** {@code flickr sandbox reset} forgets the kept data; {@code flickr sandbox [--port N]} runs one until stopped. */
+    int sandboxCommand(List<String> words, PrintStream out, PrintStream err) {
+        if (words.size() == 1 && words.get(0).equals("reset")) {
+            Path folder = sandboxFolder();
+            try {
+                if (Files.exists(folder)) {
+                    try (Stream<Path> files = Files.walk(folder)) {
+                        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(f);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                err.println("flickr: cannot reset the sandbox in " + folder + ": " + e.getMessage());
+                return FlickrCommand.TRANSPORT;
+            }
+            out.println("the sandbox starts from its generated data again (" + folder + " removed)");
+            return FlickrCommand.OK;
+        }
+        if (words.contains("reset")) {
+            return FlickrCommand.usage(err, "sandbox reset takes nothing else");
+        }
+        try {
+            Sandbox.main(words.toArray(String[]::new));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return FlickrCommand.OK;
+    }
+
     int auth(List<String> words, PrintStream out, PrintStream err) {
         if (sandbox) {
-            try (Sandbox s = Sandbox.start();
+            try (Sandbox s = persistentSandbox();
                  FlickrClient client = FlickrClient.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey())
                          .secret(s.secret()).build()) {
                 return new AuthCommand(out, err, true).run(words, client);
             }
         }
         return guarded(err, () -> {
-            try (FlickrClient client = realClient(endpoint)) {
+            try (FlickrClient client = realClient(endpoint, anonymous)) {
                 return new AuthCommand(out, err, false).run(words, client);
             }
         });
@@ -113,16 +172,16 @@ final class Clients {
 
     /**
      * The client for real Flickr (or --endpoint): keys and rate limit from the environment, the stored login
-     * if any.
+     * unless anonymous.
      */
-    private static FlickrClient realClient(String endpoint) {
+    private static FlickrClient realClient(String endpoint, boolean anonymous) {
         String key = System.getenv("FLICKR_API_KEY");
         FlickrClientBuilder b = FlickrClient.builder().apiKey(key).secret(System.getenv("FLICKR_API_SECRET"));
         String ep = endpoint != null ? endpoint : System.getenv("FLICKR_ENDPOINT");
         if (ep != null && !ep.isBlank()) {
             b.baseUrl(base(ep.strip())).endpoint(ep.strip());
         }
-        if (key != null && !key.isBlank()) {
+        if (key != null && !key.isBlank() && !anonymous) {
             TokenStore.standard().current(key.strip()).ifPresent(t -> withLogin(b, t));
         }
         return EnvironmentRateLimit.apply(b).build();

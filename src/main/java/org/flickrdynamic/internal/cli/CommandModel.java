@@ -22,6 +22,13 @@ final class CommandModel {
     static final String XPATH = "--xpath";
     static final String ALL_PAGES = "--all-pages";
     static final String OUTPUT = "--output";
+    static final String ANONYMOUS = "--anonymous";
+    static final String WAIT = "--wait";
+    static final String SIZE = "--size";
+    static final String TO = "--to";
+    static final String ORIGINALS = "--originals";
+    static final String VERIFY = "--verify";
+    static final String RATE_LIMIT = "--rate-limit";
 
     private final CommandLine commandLine;
 
@@ -30,6 +37,7 @@ final class CommandModel {
         noSurprises(root);
         root.addOption(flag(SANDBOX));
         root.addOption(valued(ENDPOINT, "URL"));
+        root.addOption(flag(ANONYMOUS));
         // --help and --list take an optional word: --help alone is the usage, --help METHOD the method's page.
         root.addOption(OptionSpec.builder(HELP, "-h").arity("0..1").type(String.class).paramLabel("METHOD")
                 .fallbackValue("").build());
@@ -61,6 +69,35 @@ final class CommandModel {
         refresh.addOption(output());
         methods.addSubcommand("refresh", refresh);
         root.addSubcommand("methods", methods);
+
+        for (String name : new String[] {"upload", "replace"}) {
+            CommandSpec files = CommandSpec.create().name(name);
+            noSurprises(files);
+            files.addOption(flag(WAIT));
+            files.addPositional(words(name.equals("upload") ? "FILE... name=value" : "FILE PHOTO_ID"));
+            root.addSubcommand(name, files);
+        }
+        CommandSpec download = CommandSpec.create().name("download");
+        noSurprises(download);
+        download.addOption(valued(SIZE, "SUFFIX"));
+        download.addOption(valued(TO, "DIR"));
+        download.addOption(flag(ALL_PAGES));
+        download.addPositional(words("PHOTO_ID..."));
+        root.addSubcommand("download", download);
+
+        CommandSpec backup = CommandSpec.create().name("backup");
+        noSurprises(backup);
+        backup.addOption(flag(ORIGINALS));
+        backup.addOption(flag(VERIFY));
+        backup.addOption(valued(RATE_LIMIT, "N/DURATION"));
+        backup.addPositional(words("DIR"));
+        root.addSubcommand("backup", backup);
+
+        CommandSpec sandbox = CommandSpec.create().name("sandbox");
+        noSurprises(sandbox);
+        sandbox.parser().unmatchedOptionsArePositionalParams(true); // --port and --seed are the sandbox's to read
+        sandbox.addPositional(words("reset|--port N"));
+        root.addSubcommand("sandbox", sandbox);
 
         commandLine = new CommandLine(root);
     }

@@ -44,6 +44,12 @@ public final class FlickrCommand {
                    flickr sandbox [--port N] [--seed N] [--photos N]
                    flickr [--sandbox | --endpoint URL] auth login|status|logout|use ...
                    flickr [--sandbox | --endpoint URL] methods refresh [--output FILE]
+                   flickr [--sandbox] upload FILE... [name=value ...] [--wait]
+                   flickr [--sandbox] replace FILE PHOTO_ID [async=1 --wait]
+                   flickr [--sandbox] download PHOTO_ID... [--size SUFFIX] [--to DIR]
+                   flickr [--sandbox] download --all-pages METHOD [name=value ...] [--size SUFFIX] [--to DIR]
+                   flickr [--sandbox] backup DIR [--originals] [--verify] [--rate-limit N/DURATION|off]
+                   flickr sandbox reset | flickr sandbox [--port N]
                    flickr completion bash|zsh
                    flickr --list [PREFIX]
                    flickr --help [METHOD]
@@ -53,6 +59,8 @@ public final class FlickrCommand {
               name=value       an argument; repeat for each
               --sandbox        call a built-in fake Flickr on 127.0.0.1 (no key or network needed)
               --endpoint URL   the REST endpoint (default https://api.flickr.com/services/rest/)
+              --anonymous      call without the stored login, seeing what everyone sees (a login
+                               otherwise signs every call and acts as its user)
               --xpath EXPR     print only what EXPR selects, one match per line: attribute values and
                                text as text, elements as XML
               --all-pages      follow the pages of a paged method, printing each page's items
@@ -61,11 +69,23 @@ public final class FlickrCommand {
               --list [PREFIX]  the method names, or those starting with PREFIX
               --help METHOD    the method's documentation from the method table
               completion bash|zsh     a shell completion script for methods and their arguments
+              upload FILE...          uploads each file (title, tags, is_public ... as name=value) and
+                                      prints each new photo id; --wait waits for async=1 uploads
+              replace FILE PHOTO_ID   gives a photo a new file
+              download PHOTO_ID...    writes each photo's file into DIR (default: here) and prints its
+                                      path; --size o (original, the default), k, b, z ... or a video
+                                      label ("Site MP4"); a complete file already there is kept
+              backup DIR              backs up the logged-in account into DIR: every photo's info, the
+                                      sets, the collections (--originals: the files too); later runs
+                                      fetch what changed; --verify compares DIR with the account;
+                                      3,600 calls an hour unless --rate-limit says otherwise
+              sandbox reset           forgets what --sandbox commands uploaded and edited
               methods refresh         rebuild methods.yaml from the endpoint's flickr.reflection methods
               sandbox          run a fake Flickr on 127.0.0.1 until stopped, for any client: prints its
                                base URL, REST URL, key and secret (--photos N: N synthetic photos)
 
             Keys come from FLICKR_API_KEY and FLICKR_API_SECRET; a stored login (flickr auth login) is used.
+            With --sandbox, uploads and edits persist from one command to the next (until sandbox reset).
             """ + AuthCommand.USAGE + """
             Exit codes: 0 ok, 1 Flickr error, 2 bad arguments or usage, 3 transport failure.
             """;
@@ -118,7 +138,7 @@ public final class FlickrCommand {
         if (endpoint != null && endpoint.isBlank()) {
             return usage("--endpoint needs a URL, not an empty one");
         }
-        Clients clients = new Clients(sandbox, endpoint);
+        Clients clients = new Clients(sandbox, endpoint, parsed.hasMatchedOption(CommandModel.ANONYMOUS));
         if (parsed.hasSubcommand()) {
             return subcommand(parsed, clients);
         }
@@ -163,7 +183,30 @@ public final class FlickrCommand {
         ParseResult sub = parsed.subcommand();
         List<String> words = CommandModel.words(sub);
         String output = CommandModel.value(parsed, CommandModel.OUTPUT);
-        switch (sub.commandSpec().name()) {
+        String name = sub.commandSpec().name();
+        if (output != null && List.of("upload", "replace", "download", "backup", "sandbox").contains(name)) {
+            return usage("--output cannot be used with " + name + (name.equals("download") ? "; use --to DIR" : ""));
+        }
+        FileCommands files = new FileCommands(out, err, interactive);
+        switch (name) {
+            case "upload" -> {
+                return files.upload(clients, words, sub.hasMatchedOption(CommandModel.WAIT));
+            }
+            case "replace" -> {
+                return files.replace(clients, words, sub.hasMatchedOption(CommandModel.WAIT));
+            }
+            case "download" -> {
+                return files.download(clients, words, CommandModel.value(sub, CommandModel.SIZE),
+                        CommandModel.value(sub, CommandModel.TO), sub.hasMatchedOption(CommandModel.ALL_PAGES));
+            }
+            case "sandbox" -> {
+                return clients.sandboxCommand(words, out, err);
+            }
+            case "backup" -> {
+                return new BackupCommand(out, err, interactive).run(clients, words,
+                        sub.hasMatchedOption(CommandModel.ORIGINALS), sub.hasMatchedOption(CommandModel.VERIFY),
+                        CommandModel.value(sub, CommandModel.RATE_LIMIT));
+            }
             case "auth" -> {
                 if (output != null) {
                     return usage("--output cannot be used with auth");
@@ -256,6 +299,9 @@ public final class FlickrCommand {
     private static String describe(String label) {
         return switch (label) {
             case "URL" -> "a URL";
+            case "DIR" -> "a folder";
+            case "SUFFIX" -> "a size (o, k, b, z ...)";
+            case "N/DURATION" -> "a limit (3600/1h) or off";
             case "EXPR" -> "an XPath expression";
             case "FILE" -> "a file name";
             default -> "a value (" + label + ")";

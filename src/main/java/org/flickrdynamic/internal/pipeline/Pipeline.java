@@ -110,7 +110,7 @@ public final class Pipeline {
      */
     public Request<Element> prepareCall(MethodSpec spec, Map<String, String> given, Problems problems) {
         String url = context.restUrl();
-        boolean sign = spec.needsSigning() || context.signAll() || given.containsKey("auth_token");
+        boolean sign = signs(spec, given);
         Credentials credentials = validate(spec, given, sign, problems);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("method", spec.name());
@@ -175,6 +175,23 @@ public final class Pipeline {
         return answer;
     }
 
+    /**
+     * Fetches a file (a photo or video of Flickr's static-file host) with a GET, repeated on a passing
+     * failure as any read is. It is not an API call, so it is neither signed nor counted by the rate limit,
+     * and since a video may take gigabytes and long minutes, neither the size cap nor the call timeout
+     * bounds it: the read timeout still ends a stalled transfer.
+     *
+     * @param label  what it is for messages: the photo and size
+     * @param url    the file's URL
+     * @param reader reads the body as it streams in; it is given each attempt's answer anew
+     * @param <T>    what the reader makes of it
+     * @return what the reader made of the answer
+     */
+    public <T> T fetchFile(String label, String url, HttpAnswer.Reader<T> reader) {
+        return context.retrier().call(label, true, () -> context.transport().send(label, "GET", url, "",
+                context.readTimeout(), null, Long.MAX_VALUE, reader));
+    }
+
     /** One attempt: a rate-limit turn, a fresh signature, send, read. */
     private <T> T attempt(Request<T> r) {
         if (context.rateLimiter() != null) {
@@ -205,6 +222,17 @@ public final class Pipeline {
         });
         String tail = HttpTransport.form(added);
         return r.encoded().isEmpty() ? tail : tail.isEmpty() ? r.encoded() : r.encoded() + '&' + tail;
+    }
+
+    /**
+     * Decides signing, for both schemes: a method the table says needs it, every call when {@code signed?}
+     * is on, a call carrying its own {@code auth_token}, and every call of a client holding a user's token,
+     * which acts as that user (sees their private photos, their sets, {@code user_id=me}). An anonymous
+     * call needs a client without a token.
+     */
+    private boolean signs(MethodSpec spec, Map<String, String> given) {
+        return spec.needsSigning() || context.signAll() || given.containsKey("auth_token")
+                || context.credentials().hasToken();
     }
 
     /** Checks a call of the table (or an upload) and returns its credentials; a call's {@code api_key} wins. */

@@ -13,8 +13,15 @@ import java.io.InputStream;
  * @param body            the body, already decompressed and capped; closing it does nothing, as the
  *                        transport keeps or discards the connection once the reader is done
  * @param contentEncoding the Content-Encoding it came in ({@code gzip}), or {@code null} when none
+ * @param contentLength   the Content-Length header (the bytes on the wire), or -1 when none was sent
  */
-public record HttpAnswer(int status, String contentType, String retryAfter, InputStream body, String contentEncoding) {
+public record HttpAnswer(int status, String contentType, String retryAfter, InputStream body, String contentEncoding,
+                         long contentLength) {
+
+    /** An answer whose length was not said. */
+    public HttpAnswer(int status, String contentType, String retryAfter, InputStream body, String contentEncoding) {
+        this(status, contentType, retryAfter, body, contentEncoding, -1);
+    }
 
     /** An answer that came without a Content-Encoding. */
     public HttpAnswer(int status, String contentType, String retryAfter, InputStream body) {

@@ -250,7 +250,8 @@ public final class HttpTransport implements AutoCloseable {
             T result;
             try {
                 result = reader.read(new HttpAnswer(response.getCode(), header(response, "Content-Type"),
-                        header(response, "Retry-After"), body, encoding));
+                        header(response, "Retry-After"), body, encoding,
+                        entity == null ? -1 : entity.getContentLength()));
             } catch (IOException | RuntimeException e) {
                 // The cap is the one refusal of a large body, however the reader wrapped it.
                 BodyTooLargeException big = wire.tripped() != null ? wire.tripped() : body.tripped();
