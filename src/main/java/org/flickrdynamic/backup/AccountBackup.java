@@ -354,7 +354,16 @@ public final class AccountBackup {
      */
     public record BackupReport(int photos, int fetched, int unchanged, int deleted, List<String> problems, long calls) {
 
-        /** @param problems what is not backed up */
+        /**
+         * A report, holding a copy of the problems, so it never changes under its reader.
+         *
+         * @param photos    the photos of the account on Flickr
+         * @param fetched   those fetched in this run
+         * @param unchanged those already in the folder as they are on Flickr
+         * @param deleted   those found deleted on Flickr in this run
+         * @param problems  what is not backed up, or what differs, one line each
+         * @param calls     the API calls made
+         */
         public BackupReport {
             problems = List.copyOf(problems);
         }
