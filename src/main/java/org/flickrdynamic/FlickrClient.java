@@ -273,7 +273,7 @@ public final class FlickrClient implements AutoCloseable {
      */
     public Downloader downloader() {
         ensureOpen(null);
-        return new Downloader(this, pipeline, settings.endpoints());
+        return new Downloader(this);
     }
 
     private Uploader uploader() {

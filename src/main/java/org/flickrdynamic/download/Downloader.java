@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
+import org.flickrdynamic.internal.ClientAccess;
 import org.flickrdynamic.internal.pipeline.Pipeline;
 import org.flickrdynamic.transport.Endpoints;
 
@@ -30,16 +31,16 @@ public final class Downloader {
     private final Endpoints endpoints;
 
     /**
-     * A downloader asking and fetching through a client.
+     * A downloader asking and fetching through a client: it asks {@code flickr.photos.getSizes} with it,
+     * and fetches the file through the client's own request path (its pool and retries), from where the
+     * client's endpoints say files are served ({@link Endpoints#file}). {@code client.downloader()} makes one.
      *
-     * @param client    the client that asks {@code flickr.photos.getSizes}
-     * @param pipeline  the client's pipeline, which fetches the file with the client's pool and retries
-     * @param endpoints where the client's files are served ({@link Endpoints#file})
+     * @param client the client
      */
-    public Downloader(FlickrClient client, Pipeline pipeline, Endpoints endpoints) {
+    public Downloader(FlickrClient client) {
         this.client = client;
-        this.pipeline = pipeline;
-        this.endpoints = endpoints;
+        this.pipeline = ClientAccess.get().pipeline(client);
+        this.endpoints = client.endpoints();
     }
 
     /**

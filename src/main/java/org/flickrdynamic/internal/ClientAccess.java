@@ -5,7 +5,8 @@ import org.flickrdynamic.internal.pipeline.Pipeline;
 
 /**
  * Lends a {@link FlickrClient}'s private parts to the library's other packages, so that a public type
- * there (the OAuth flow) can take a client instead of naming an internal type in its constructor.
+ * there (the OAuth flow, the downloader) can take a client instead of naming an internal type in its
+ * constructor.
  * {@code FlickrClient} installs the one {@link Access} when its class is initialized. Not for users; may
  * change without notice.
  */

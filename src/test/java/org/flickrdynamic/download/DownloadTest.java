@@ -87,7 +87,7 @@ class DownloadTest {
 
     @Test
     void generatedPhotosAreRealImagesTheSameOnEveryRun() throws IOException {
-        String id = flickr.call("photos.search", "per_page", 1).element("photos").element("photo").attributeValue("id");
+        String id = flickr.call("photos.getRecent", "per_page", 1).element("photos").element("photo").attributeValue("id");
         Path medium = flickr.download(id, "z", dir);
         assertEquals(id + "_z.jpg", medium.getFileName().toString());
         assertEquals(640, ImageIO.read(medium.toFile()).getWidth());
@@ -144,7 +144,7 @@ class DownloadTest {
     @Test
     void aFileReadThatFailsInPassingIsRetried() throws IOException {
         try (FlickrClient cached = flickr.newBuilder().anonymous().cache(Duration.ofMinutes(1), 10).build()) {
-            String id = cached.call("photos.search", "per_page", 1).element("photos").element("photo")
+            String id = cached.call("photos.getRecent", "per_page", 1).element("photos").element("photo")
                     .attributeValue("id");
             Files.delete(cached.download(id, "b", dir)); // getSizes is cached now: the next requests are the file's
             sandbox.clearRequests();
