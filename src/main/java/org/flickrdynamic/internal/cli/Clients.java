@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.flickrdynamic.internal.StandaloneSandbox;
 import org.flickrdynamic.FlickrApiException;
 import org.flickrdynamic.FlickrArgumentException;
 import org.flickrdynamic.FlickrClient;
@@ -103,11 +104,11 @@ final class Clients {
             return FlickrCommand.usage(err, "sandbox reset takes nothing else");
         }
         try {
-            Sandbox.main(words.toArray(String[]::new));
+            return StandaloneSandbox.run(words.toArray(String[]::new), out, err, FlickrCommand.SANDBOX_SYNOPSIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return FlickrCommand.OK;
         }
-        return FlickrCommand.OK;
     }
 
     int auth(List<String> words, PrintStream out, PrintStream err) {

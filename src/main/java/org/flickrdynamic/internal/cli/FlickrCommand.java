@@ -113,7 +113,7 @@ public final class FlickrCommand {
     public static void main(String[] args) throws InterruptedException {
         PrintStream out = StandardOutput.open(); // tells a closed pipe from a full disk
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (args.length > 0 && args[0].equals("sandbox")) {
+        if (args.length > 0 && args[0].equals("sandbox") && !(args.length > 1 && args[1].equals("reset"))) {
             // Serves until the process is stopped, so it never goes through run(), which returns.
             System.exit(StandaloneSandbox.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err,
                     SANDBOX_SYNOPSIS));
