@@ -183,7 +183,8 @@ class CliProcessTest {
     @Test
     void anOrdinaryUserMayWriteToDevNull() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "runs the command as nobody, which needs root");
-        // nobody cannot read root's Maven repository: the jars go where it can.
+        // nobody cannot read root's Maven repository, nor a checkout inside a private folder: the jars and
+        // class folders go where it can.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path lib = Files.createDirectory(dir.resolve("lib"));
         List<String> entries = new ArrayList<>();
@@ -193,8 +194,8 @@ class CliProcessTest {
                 Path copy = Files.copy(p, lib.resolve(entries.size() + "-" + p.getFileName()));
                 Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
                 entries.add(copy.toString());
-            } else {
-                entries.add(entry);
+            } else if (Files.isDirectory(p)) {
+                entries.add(copyReadable(p, lib.resolve(entries.size() + "-" + p.getFileName())).toString());
             }
         }
         Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -207,5 +208,22 @@ class CliProcessTest {
         assertEquals(0, p.exitValue(), out);
         assertEquals("", out);
         assertTrue(Files.readAttributes(Path.of("/dev/null"), PosixFileAttributes.class).isOther(), "still a device");
+    }
+
+    /** Copies a class folder where any user may read it. */
+    private static Path copyReadable(Path from, Path to) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(f, target);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
+        return to;
     }
 }
