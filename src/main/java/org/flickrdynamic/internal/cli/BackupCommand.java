@@ -34,13 +34,12 @@ final class BackupCommand {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean interactive;
-    private int shown;
+    private final StatusLine status;
 
     BackupCommand(PrintStream out, PrintStream err, boolean interactive) {
         this.out = out;
         this.err = err;
-        this.interactive = interactive;
+        this.status = new StatusLine(err, interactive);
     }
 
     int run(Clients clients, java.util.List<String> words, boolean originals, boolean verify, String rateLimit) {
@@ -72,14 +71,14 @@ final class BackupCommand {
             try (FlickrClient limited = b.build()) {
                 AccountBackup backup = new AccountBackup(limited, dir).originals(originals).listener(listener(limit));
                 BackupReport report = verify ? backup.verify() : backup.run();
-                clearStatus();
+                status.clear();
                 return summary(report, dir, verify);
             } catch (UncheckedIOException | IllegalStateException e) {
-                clearStatus();
+                status.clear();
                 err.println("flickr: " + e.getMessage());
                 return FlickrCommand.TRANSPORT;
             } finally {
-                clearStatus();
+                status.clear();
             }
         });
     }
@@ -111,25 +110,25 @@ final class BackupCommand {
         return new BackupListener() {
             @Override
             public void planned(int photos, int toFetch, long calls) {
-                clearStatus();
+                status.clear();
                 err.printf(Locale.ROOT, "backup: %,d photos on Flickr, %,d to fetch: about %,d calls%s%n", photos,
                         toFetch, calls, estimate(calls, limit));
             }
 
             @Override
             public void progressed(int done, int toFetch) {
-                status(String.format(Locale.ROOT, "%s %,d of %,d photos", bar(done, toFetch), done, toFetch));
+                status.show(String.format(Locale.ROOT, "%s %,d of %,d photos", bar(done, toFetch), done, toFetch));
             }
 
             @Override
             public void noted(String message) {
-                clearStatus();
+                status.clear();
                 err.println("backup: " + message);
             }
 
             @Override
             public void listing(int listed) {
-                status(String.format(Locale.ROOT, "listing the photos: %,d so far", listed));
+                status.show(String.format(Locale.ROOT, "listing the photos: %,d so far", listed));
             }
         };
     }
@@ -209,21 +208,5 @@ final class BackupCommand {
             throw new IllegalArgumentException("cannot back up into " + name + ": permission denied");
         }
         return dir;
-    }
-
-    private void status(String line) {
-        if (interactive) {
-            err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
-            err.flush();
-            shown = Math.max(shown, line.length());
-        }
-    }
-
-    private void clearStatus() {
-        if (interactive && shown > 0) {
-            err.print("\r" + " ".repeat(shown) + "\r");
-            err.flush();
-            shown = 0;
-        }
     }
 }

@@ -32,14 +32,13 @@ final class FileCommands {
 
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean interactive;
     /** The length of the status line on screen; 0 when none is. */
-    private int shown;
+    private final StatusLine status;
 
     FileCommands(PrintStream out, PrintStream err, boolean interactive) {
         this.out = out;
         this.err = err;
-        this.interactive = interactive;
+        this.status = new StatusLine(err, interactive);
     }
 
     /** Files and name=value arguments, told apart: a word {@code name=value} whose name is a plain word is an argument. */
@@ -69,13 +68,13 @@ final class FileCommands {
             int n = 0;
             for (Path file : w.files) {
                 n++;
-                status("uploading " + n + " of " + w.files.size() + ": " + file.getFileName());
+                status.show("uploading " + n + " of " + w.files.size() + ": " + file.getFileName());
                 String id = client.upload(file, w.args);
                 if (wait) {
-                    status("waiting for Flickr to process " + file.getFileName());
+                    status.show("waiting for Flickr to process " + file.getFileName());
                     id = client.awaitUpload(id, TICKET_WAIT);
                 }
-                clearStatus();
+                status.clear();
                 out.println(id);
                 out.flush();
             }
@@ -110,12 +109,12 @@ final class FileCommands {
             return FlickrCommand.usage(err, "--wait is for async=1 replacements");
         }
         return clients.with(err, client -> {
-            status("replacing the file of " + photoId + " with " + file.getFileName());
+            status.show("replacing the file of " + photoId + " with " + file.getFileName());
             String id = client.replace(file, photoId, args);
             if (wait) {
                 id = client.awaitUpload(id, TICKET_WAIT);
             }
-            clearStatus();
+            status.clear();
             out.println(id);
             return FlickrCommand.OK;
         });
@@ -166,20 +165,20 @@ final class FileCommands {
                     }
                 }
             } catch (UncheckedIOException e) {
-                clearStatus();
+                status.clear();
                 err.println("flickr: " + e.getMessage());
                 return FlickrCommand.TRANSPORT;
             } finally {
-                clearStatus();
+                status.clear();
             }
             return FlickrCommand.OK;
         });
     }
 
     private void fetch(Downloader downloader, String id, String size, Path dir, int n, int total) {
-        status(String.format(Locale.ROOT, "downloading %,d%s: %s", n, total < 0 ? "" : " of " + total, id));
+        status.show(String.format(Locale.ROOT, "downloading %,d%s: %s", n, total < 0 ? "" : " of " + total, id));
         DownloadedFile file = downloader.download(id, size, dir);
-        clearStatus();
+        status.clear();
         out.println(file.path());
         out.flush();
     }
@@ -218,22 +217,5 @@ final class FileCommands {
             throw new IllegalArgumentException("cannot " + verb + " " + name + ": permission denied");
         }
         return file;
-    }
-
-    /** What is under way, on one line of standard error, on a terminal only. */
-    private void status(String line) {
-        if (interactive) {
-            err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
-            err.flush();
-            shown = Math.max(shown, line.length());
-        }
-    }
-
-    private void clearStatus() {
-        if (interactive && shown > 0) {
-            err.print("\r" + " ".repeat(shown) + "\r");
-            err.flush();
-            shown = 0;
-        }
     }
 }
