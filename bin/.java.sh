@@ -24,22 +24,36 @@ release_of() {
   done < "${bin%/bin/java}/release"
 }
 
+# Sets path_java to the java that PATH finds (empty when none), without forking a process.
+find_path_java() {
+  local d dirs
+  path_java=""
+  IFS=: read -ra dirs <<< "${PATH:-}"
+  for d in "${dirs[@]}"; do
+    if [ -x "${d:-.}/java" ] && [ ! -d "${d:-.}/java" ]; then
+      path_java="${d:-.}/java"
+      return 0
+    fi
+  done
+}
+
 # Sets java and major, as the comment at the top says.
 choose_java() {
-  local candidate
+  local candidate path_java
   if [ -n "${FLICKR_DYNAMIC_JAVA:-}" ]; then
     java="$FLICKR_DYNAMIC_JAVA"
     release_of "$java"
     return 0
   fi
-  for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  find_path_java
+  for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} ${path_java:+"$path_java"} /usr/lib/jvm/*/bin/java; do
     release_of "$candidate"
     if [ "$major" -ge 25 ]; then
       java="$candidate"
       return 0
     fi
   done
-  java="$(command -v java || true)"
+  java="$path_java"
   [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && java="$JAVA_HOME/bin/java"
   [ -n "$java" ] || { echo "flickr-dynamic: no java found (set JAVA_HOME or FLICKR_DYNAMIC_JAVA)" >&2; exit 2; }
   release_of "$java"
