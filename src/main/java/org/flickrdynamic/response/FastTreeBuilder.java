@@ -376,11 +376,12 @@ public final class FastTreeBuilder {
             String previous = last[position];
             int length = end - start;
             if (previous != null && previous.length() == length) {
-                int k = 0;
-                while (k < length && previous.charAt(k) == buffer[start + k]) {
-                    k++;
+                // From the end: values that differ (ids, secrets, URLs) mostly share their start.
+                int k = length - 1;
+                while (k >= 0 && previous.charAt(k) == buffer[start + k]) {
+                    k--;
                 }
-                if (k == length) {
+                if (k < 0) {
                     value = previous;
                     return;
                 }
