@@ -1,9 +1,14 @@
 # Sourced by the bin/ launchers: builds the jar if it is missing and sets FLICKR_DYNAMIC_CP to an
 # explicit list of jars (jshell does not expand class-path wildcards). $root is the repository root.
+# Globs and builtins only: a command's start should not wait for processes forked to list a folder.
 find_jar() {
-  ls "$root"/target/flickr-dynamic-*.jar 2>/dev/null | grep -v -e '-sources' -e '-javadoc' -e '-tests' | head -n 1 || true
+  local f
+  jar=""
+  for f in "$root"/target/flickr-dynamic-*.jar; do
+    case "$f" in *-sources.jar|*-javadoc.jar|*-tests.jar) ;; *) [ -f "$f" ] && { jar="$f"; return; } ;; esac
+  done
 }
-jar="$(find_jar)"
+find_jar
 if [ -z "$jar" ] || [ ! -d "$root/target/lib" ] || [ ! -d "$root/target/cli-lib" ]; then
   echo "flickr-dynamic: building the jar (first use)..." >&2
   mkdir -p "$root/target"
@@ -12,7 +17,7 @@ if [ -z "$jar" ] || [ ! -d "$root/target/lib" ] || [ ! -d "$root/target/cli-lib"
     echo "flickr-dynamic: the build failed (log above, also in target/first-build.log)" >&2
     exit 2
   fi
-  jar="$(find_jar)"
+  find_jar
 fi
 FLICKR_DYNAMIC_CP="$jar"
 for dep in "$root"/target/lib/*.jar "$root"/target/cli-lib/*.jar; do

@@ -55,6 +55,10 @@ public class SearchBenchmark {
     @Param({"typical"})
     public String page;
 
+    /** Another server's REST URL (bin/bench search --static: nginx with pre-rendered pages); empty: a sandbox. */
+    @Param({""})
+    public String endpoint;
+
     private Sandbox sandbox;
     private FlickrClient client;
     private CloseableHttpClient baseline;
@@ -63,12 +67,18 @@ public class SearchBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws IOException {
-        sandbox = Sandbox.start();
+        String restUrl = endpoint;
+        String apiKey = "bench";
+        if (endpoint.isEmpty()) {
+            sandbox = Sandbox.start();
+            restUrl = sandbox.restUrl();
+            apiKey = sandbox.apiKey();
+        }
         extras = page.equals("all") ? ALL : TYPICAL;
-        client = FlickrClient.builder().endpoint(sandbox.restUrl()).apiKey(sandbox.apiKey()).build();
+        client = FlickrClient.builder().endpoint(restUrl).apiKey(apiKey).build();
         baseline = HttpClients.custom().setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(64).setMaxConnPerRoute(64).build()).build();
-        baselineUrl = sandbox.restUrl() + "?method=flickr.photos.search&api_key=" + sandbox.apiKey()
+        baselineUrl = restUrl + "?method=flickr.photos.search&api_key=" + apiKey
                 + "&min_upload_date=0&per_page=500&extras=" + extras;
         // The page must be the real thing, or the figures mean nothing.
         try (CloseableHttpClient plain = HttpClients.custom().disableContentCompression().build()) {
@@ -90,7 +100,9 @@ public class SearchBenchmark {
     public void stop() throws IOException {
         client.close();
         baseline.close();
-        sandbox.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 
     @Benchmark

@@ -323,9 +323,18 @@ public final class MethodTable {
                 if (in == null) {
                     throw new MethodTableException(origin, 0, "is missing from the jar");
                 }
-                return LazyTableReader.read(in.readAllBytes(), origin);
+                byte[] yaml = in.readAllBytes();
+                MethodTable compact = CompactTable.read(compactForm(), yaml, origin);
+                return compact != null ? compact : LazyTableReader.read(yaml, origin);
             } catch (IOException e) {
                 throw new MethodTableException(origin, 0, "cannot be read");
+            }
+        }
+
+        /** The build's compact form of the bundled table, or null when the jar has none. */
+        private static byte[] compactForm() throws IOException {
+            try (InputStream in = MethodTable.class.getResourceAsStream(CompactTable.RESOURCE)) {
+                return in == null ? null : in.readAllBytes();
             }
         }
     }

@@ -27,9 +27,12 @@ import java.util.Map;
  * ({@code :relevance}) is sent as its name.
  */
 public final class ArgumentNormalizer {
-    private static final DateTimeFormatter MYSQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private ArgumentNormalizer() {
+    }
+
+    /** Made when a LocalDateTime is first sent: building a pattern loads much of java.time's formatting. */
+    private static final class MySql {
+        static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     }
 
     /**
@@ -181,7 +184,7 @@ public final class ArgumentNormalizer {
             return Long.toString(o.toEpochSecond());
         }
         if (v instanceof LocalDateTime l) {
-            return MYSQL_DATETIME.format(l);
+            return MySql.DATETIME.format(l);
         }
         if (v instanceof LocalDate l) {
             return l.toString();

@@ -22,6 +22,8 @@ import org.dom4j.QName;
 
 import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Builds a dom4j tree straight from a StAX pull parser (Aalto), with every node made by the
@@ -76,6 +78,7 @@ public final class FastTreeBuilder {
     // the same order, and the parser hands out one String per name, so most lookups are one comparison.
     private final String[] lastAttributeKeys = new String[LAST_ATTRIBUTES];
     private final QName[] lastAttributeNames = new QName[LAST_ATTRIBUTES];
+    private final Values values = new Values();
     private final StringBuilder text = new StringBuilder();
     private Element[] stack = new Element[16];
     private final int maxDepth;
@@ -313,7 +316,7 @@ public final class FastTreeBuilder {
         }
     }
 
-    private Element startElement(XMLStreamReader r) {
+    private Element startElement(XMLStreamReader r) throws XMLStreamException {
         Element e = factory.createElement(name(r.getLocalName(), r.getPrefix(), r.getNamespaceURI()));
         for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
             String prefix = r.getNamespacePrefix(i);
@@ -322,18 +325,75 @@ public final class FastTreeBuilder {
         }
         int count = r.getAttributeCount();
         if (count == 1) {
-            e.add(factory.createAttribute(e, attributeName(r, 0), r.getAttributeValue(0)));
+            e.add(factory.createAttribute(e, attributeName(r, 0), value(r, 0)));
         } else if (count > 1) {
             // One list of the right size, instead of growing the element's default one attribute at a time.
             List<Attribute> attributes = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                Attribute a = factory.createAttribute(e, attributeName(r, i), r.getAttributeValue(i));
+                Attribute a = factory.createAttribute(e, attributeName(r, i), value(r, i));
                 a.setParent(e);
                 attributes.add(a);
             }
             e.setAttributes(attributes);
         }
         return e;
+    }
+
+    /**
+     * An attribute's value. Read through the parser's typed access, which hands over its own buffer, so
+     * that a value equal to the one at the same position of the previous element (a list's elements repeat
+     * most of theirs: farm, server, ispublic, license...) costs no new String; the parser's plain access
+     * makes one String of all of an element's values and then a copy of each.
+     */
+    private String value(XMLStreamReader r, int i) throws XMLStreamException {
+        if (i >= LAST_ATTRIBUTES || !(r instanceof XMLStreamReader2 typed)) {
+            return r.getAttributeValue(i);
+        }
+        values.position = i;
+        values.value = null;
+        typed.getAttributeAs(i, values);
+        // Typed access trims white space at either end; such values (and empty ones) are read exactly.
+        return values.value != null ? values.value : r.getAttributeValue(i);
+    }
+
+    /** Receives a value from the parser's buffer; see {@link #value}. */
+    private static final class Values extends TypedValueDecoder {
+        final String[] last = new String[LAST_ATTRIBUTES];
+        int position;
+        String value;
+
+        @Override
+        public void decode(String lexical) {
+            value = null; // not expected from Aalto; the caller reads the value exactly instead
+        }
+
+        @Override
+        public void decode(char[] buffer, int start, int end) {
+            if (start > 0 && buffer[start - 1] <= ' ' || end < buffer.length && buffer[end] <= ' ') {
+                value = null; // perhaps trimmed (or a neighbour's space): the caller reads it exactly
+                return;
+            }
+            String previous = last[position];
+            int length = end - start;
+            if (previous != null && previous.length() == length) {
+                // From the end: values that differ (ids, secrets, URLs) mostly share their start.
+                int k = length - 1;
+                while (k >= 0 && previous.charAt(k) == buffer[start + k]) {
+                    k--;
+                }
+                if (k < 0) {
+                    value = previous;
+                    return;
+                }
+            }
+            value = new String(buffer, start, length);
+            last[position] = value;
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            value = null;
+        }
     }
 
     private QName attributeName(XMLStreamReader r, int i) {

@@ -55,6 +55,7 @@ class FlickrRunTest {
         Files.createDirectories(root.resolve("bin"));
         Path launcher = root.resolve("bin/flickr-run");
         Files.copy(Path.of("bin/flickr-run"), launcher, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("bin/.java.sh"), root.resolve("bin/.java.sh"), StandardCopyOption.REPLACE_EXISTING);
         assertTrue(launcher.toFile().setExecutable(true));
         // The library and its dependencies with the launchers' logger, as target/lib and target/cli-lib hold
         // them; not the test classes, whose log recorder would answer instead.
@@ -71,6 +72,8 @@ class FlickrRunTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(user.toFile());
         pb.environment().put("LC_ALL", "C.UTF-8");
+        // The Java running the tests, not a Java 25 the launcher would look for (and make a cache for).
+        pb.environment().put("FLICKR_DYNAMIC_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().put("FLICKR_DYNAMIC_HOME", user.resolve("home").toString());
         pb.environment().remove("FLICKR_API_KEY");
         pb.environment().putAll(env);

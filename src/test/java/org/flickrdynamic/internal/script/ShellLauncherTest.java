@@ -45,6 +45,7 @@ class ShellLauncherTest {
         Files.createDirectories(root.resolve("bin"));
         Path launcher = root.resolve("bin/flickr-shell");
         Files.copy(Path.of("bin/flickr-shell"), launcher, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("bin/.java.sh"), root.resolve("bin/.java.sh"), StandardCopyOption.REPLACE_EXISTING);
         assertTrue(launcher.toFile().setExecutable(true));
         // The script engines are not needed here; leaving them out keeps jshell's start quick.
         String cp = Arrays.stream(JShellTest.testClassPath().split(File.pathSeparator))
@@ -60,6 +61,8 @@ class ShellLauncherTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
         pb.environment().put("LC_ALL", "C.UTF-8");
+        // The Java running the tests, not a Java 25 the launcher would look for (and make a cache for).
+        pb.environment().put("FLICKR_DYNAMIC_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         pb.environment().put("FLICKR_DYNAMIC_HOME", home.toString());
         pb.environment().putAll(env);
         Path out = Files.createTempFile(root, "out", ".txt");
