@@ -51,7 +51,7 @@ class SandboxRoundTripScriptTest {
 
     private Path install() throws IOException {
         Files.createDirectories(root.resolve("bin"));
-        for (String name : new String[] {"flickr", ".jvm"}) {
+        for (String name : new String[] {"flickr", ".jvm", ".java.sh"}) {
             Path copy = root.resolve("bin").resolve(name);
             Files.copy(Path.of("bin").resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
             assertTrue(copy.toFile().setExecutable(true));
