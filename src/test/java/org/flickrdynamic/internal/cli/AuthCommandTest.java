@@ -14,33 +14,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 import org.flickrdynamic.auth.TokenStore;
 import org.flickrdynamic.sandbox.Sandbox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.flickrdynamic.testing.OwnHome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bin/flickr auth ... against the in-process sandbox, with the token store in a fresh folder. */
 class AuthCommandTest {
     @TempDir
     Path home;
-    private String before;
+    @RegisterExtension
+    final OwnHome ownHome = new OwnHome(() -> home);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @BeforeEach
-    void useFreshHome() {
-        before = System.getProperty("flickrdynamic.home");
-        System.setProperty("flickrdynamic.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (before == null) {
-            System.clearProperty("flickrdynamic.home");
-        } else {
-            System.setProperty("flickrdynamic.home", before);
-        }
-    }
 
     private int run(String... args) {
         out.reset();

@@ -11,35 +11,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.flickrdynamic.limit.RateLimit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.flickrdynamic.testing.OwnHome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flickr --sandbox backup DIR}: its plan, its summary, its exit codes and its usage errors. */
 class BackupCommandTest {
     @TempDir
     Path home;
+    @RegisterExtension
+    final OwnHome ownHome = new OwnHome(() -> home);
     @TempDir
     Path work;
-    private String before;
     private String out;
     private String err;
 
-    @BeforeEach
-    void ownHome() {
-        before = System.getProperty("flickrdynamic.home");
-        System.setProperty("flickrdynamic.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (before == null) {
-            System.clearProperty("flickrdynamic.home");
-        } else {
-            System.setProperty("flickrdynamic.home", before);
-        }
-    }
 
     private int run(boolean terminal, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.flickrdynamic.testing.OwnHome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,26 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 class FileCommandsTest {
     @TempDir
     Path home;
+    @RegisterExtension
+    final OwnHome ownHome = new OwnHome(() -> home);
     @TempDir
     Path work;
-    private String before;
     private String out;
     private String err;
 
-    @BeforeEach
-    void ownHome() {
-        before = System.getProperty("flickrdynamic.home");
-        System.setProperty("flickrdynamic.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (before == null) {
-            System.clearProperty("flickrdynamic.home");
-        } else {
-            System.setProperty("flickrdynamic.home", before);
-        }
-    }
 
     private int run(String... args) {
         return run(false, args);
