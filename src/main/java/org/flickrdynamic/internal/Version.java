@@ -22,6 +22,13 @@ public final class Version {
     }
 
     private static String read() {
+        // From the jar's manifest, which the class loader has already read to define this package; the
+        // resource below only for unpackaged classes (tests, an IDE), since finding a resource costs a
+        // first call several milliseconds.
+        String packaged = Version.class.getPackage().getImplementationVersion();
+        if (packaged != null && !packaged.isBlank()) {
+            return packaged;
+        }
         try (InputStream in = Version.class.getResourceAsStream("/org/flickrdynamic/version.properties")) {
             if (in == null) {
                 return "dev";
