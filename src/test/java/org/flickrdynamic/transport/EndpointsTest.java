@@ -1,7 +1,9 @@
 package org.flickrdynamic.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.flickrdynamic.Flickr;
 import org.flickrdynamic.FlickrClient;
@@ -69,6 +71,20 @@ class EndpointsTest {
                 Flickr.endpoint(before);
             }
             assertEquals(Endpoints.FLICKR, Flickr.client().endpoints(), "back at Flickr, every endpoint");
+        }
+    }
+
+    @Test
+    void onlyThisMachineIsTheLoopback() {
+        for (String host : new String[] {"localhost", "LOCALHOST", "::1", "[::1]", "0:0:0:0:0:0:0:1", "127.0.0.1",
+                "127.1.22.255"}) {
+            assertTrue(Endpoints.isLoopback(host), host);
+        }
+        for (String host : new String[] {"127.0.0", "127.0.0.1.5", "127..0.1", "127.0.0.", "127.0.0.1000", "1127.0.0.1",
+                "127.0.0.1.example.com", "127.0.0.1x", "128.0.0.1", "10.0.0.1", "api.flickr.com", "",
+                "127.\u0661.0.1", "127.0.0.-1",
+                "127.999.0.0", "127.0.0.256"}) { // not an address: a name some resolver could send anywhere
+            assertFalse(Endpoints.isLoopback(host), host);
         }
     }
 }
