@@ -267,7 +267,7 @@ public final class TokenStore {
             // Properties refuses a broken backslash-u escape; the text itself is not quoted, as it may hold a secret.
             throw PrivateFiles.unusable(f, "is not a token file (" + e.getMessage() + ")");
         }
-        long foreign = p.stringPropertyNames().stream().filter(k -> !ENTRY.matcher(k).matches()).count();
+        long foreign = p.stringPropertyNames().stream().filter(k -> !Entries.SHAPE.matcher(k).matches()).count();
         if (foreign > 0) {
             throw PrivateFiles.unusable(f, "is not a token file (" + foreign + (foreign == 1 ? " entry is" : " entries are")
                     + " not a login's)");
@@ -279,8 +279,13 @@ public final class TokenStore {
         return p;
     }
 
-    /** The entries a token file holds: which user is current, and each user's token and names. */
-    private static final Pattern ENTRY = Pattern.compile("current|user\\.[^.\\s]+\\.(?:token|secret|username|fullname|permission)");
+    /**
+     * The entries a token file holds: which user is current, and each user's token and names. In a holder,
+     * compiled when a file is first read: a command run without a login never needs it.
+     */
+    private static final class Entries {
+        static final Pattern SHAPE = Pattern.compile("current|user\\.[^.\\s]+\\.(?:token|secret|username|fullname|permission)");
+    }
 
     /**
      * Checks that a login for the API key could be stored, before the user goes through the login:

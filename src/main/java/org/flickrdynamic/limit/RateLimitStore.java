@@ -23,7 +23,6 @@ import org.flickrdynamic.auth.TokenStore;
  * nothing is sent: a request is never sent without its turn being counted. Immutable.
  */
 public abstract class RateLimitStore {
-    private static final Pattern REDIS = Pattern.compile("rediss?://([^/@\\s]*@)?[^/:@\\s]+(:\\d{1,5})?(/\\d{1,5})?/?");
 
     private RateLimitStore() {
     }
@@ -107,7 +106,7 @@ public abstract class RateLimitStore {
      * @return the store
      */
     public static RateLimitStore redis(String url) {
-        if (url == null || !REDIS.matcher(url.strip()).matches()) {
+        if (url == null || !RedisUrl.SHAPE.matcher(url.strip()).matches()) {
             throw new FlickrArgumentException(null, "a Redis rate limit store must be redis://HOST:PORT[/DB], not '"
                     + masked(url) + "'");
         }
@@ -171,5 +170,10 @@ public abstract class RateLimitStore {
     /** A Redis URL without its password, as messages show it. */
     private static String masked(String url) {
         return url == null ? null : url.replaceAll("(?<=://)[^/@\\s]*@", "***@");
+    }
+
+    /** The shape of a Redis URL; in a holder so that a client on the default store never compiles it. */
+    private static final class RedisUrl {
+        static final Pattern SHAPE = Pattern.compile("rediss?://([^/@\\s]*@)?[^/:@\\s]+(:\\d{1,5})?(/\\d{1,5})?/?");
     }
 }
