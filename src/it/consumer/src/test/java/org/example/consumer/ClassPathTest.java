@@ -2,6 +2,7 @@ package org.example.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dom4j.Element;
 import org.flickrdynamic.FlickrClient;
@@ -30,6 +31,10 @@ class ClassPathTest {
                         .endpoint(sandbox.restUrl()).build()) {
             Element rsp = client.call("flickr.test.echo", "foo", "bar");
             assertEquals("bar", rsp.elementText("foo"));
+            // The jar names its own version (from its manifest) in every request.
+            String expected = "flickr-dynamic/" + System.getProperty("flickrdynamic.expectedVersion") + " (Java ";
+            String sent = sandbox.requests().get(0).header("User-Agent");
+            assertTrue(sent.startsWith(expected), sent);
         }
     }
 }
