@@ -32,6 +32,11 @@ import org.codehaus.stax2.typed.TypedValueDecoder;
  * come from a small per-builder cache in front of the factory's synchronised {@code QName} cache, and
  * attribute lists are sized once.
  *
+ * <p>With {@link PrettyDocumentFactory} (the client's), an element with attributes is a {@link LazyElement}:
+ * it keeps its attributes' names and values as arrays, the names shared by consecutive elements that have the
+ * same, and makes the {@code Attribute} objects only if something asks for them, which reading values never
+ * does. With any other factory, every node, attributes included, is made by the factory as it comes.
+ *
  * <p>It is as strict as the SAX reader it replaced, and stricter on encodings:
  * <ul>
  * <li>a DOCTYPE is refused, so no external entity is ever read and no entity is ever expanded (the
@@ -79,6 +84,12 @@ public final class FastTreeBuilder {
     private final String[] lastAttributeKeys = new String[LAST_ATTRIBUTES];
     private final QName[] lastAttributeNames = new QName[LAST_ATTRIBUTES];
     private final Values values = new Values();
+    // Parsed elements keep their attributes as arrays (LazyElement) when the factory is the library's own; a
+    // factory of the caller's makes every node itself. The names array of the last element so made is handed
+    // to the next one with the same names, as a list's elements have.
+    private final boolean lazy;
+    private QName[] lastNames = new QName[0];
+    private QName[] scratchNames = new QName[16];
     private final StringBuilder text = new StringBuilder();
     private Element[] stack = new Element[16];
     private final int maxDepth;
@@ -108,6 +119,7 @@ public final class FastTreeBuilder {
         this.maxDepth = maxDepth;
         this.maxNodes = maxNodes;
         this.maxAttributes = maxAttributes;
+        this.lazy = factory.getClass() == PrettyDocumentFactory.class;
     }
 
     /** A limit from its system property, or the default when it is unset or not a positive number. */
@@ -317,13 +329,17 @@ public final class FastTreeBuilder {
     }
 
     private Element startElement(XMLStreamReader r) throws XMLStreamException {
-        Element e = factory.createElement(name(r.getLocalName(), r.getPrefix(), r.getNamespaceURI()));
+        QName qname = name(r.getLocalName(), r.getPrefix(), r.getNamespaceURI());
+        int count = r.getAttributeCount();
+        Element e = lazy && count > 0 ? lazyElement(r, qname, count) : factory.createElement(qname);
         for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
             String prefix = r.getNamespacePrefix(i);
             String uri = r.getNamespaceURI(i);
             e.add(factory.createNamespace(prefix == null ? "" : prefix, uri == null ? "" : uri));
         }
-        int count = r.getAttributeCount();
+        if (lazy) {
+            return e;
+        }
         if (count == 1) {
             e.add(factory.createAttribute(e, attributeName(r, 0), value(r, 0)));
         } else if (count > 1) {
@@ -337,6 +353,25 @@ public final class FastTreeBuilder {
             e.setAttributes(attributes);
         }
         return e;
+    }
+
+    /** An element with its attributes as arrays, the names shared with the previous such element when equal. */
+    private Element lazyElement(XMLStreamReader r, QName qname, int count) throws XMLStreamException {
+        if (scratchNames.length < count) {
+            scratchNames = new QName[Math.max(count, scratchNames.length * 2)];
+        }
+        String[] attributeValues = new String[count];
+        boolean same = lastNames.length == count;
+        for (int i = 0; i < count; i++) {
+            QName name = attributeName(r, i);
+            scratchNames[i] = name;
+            same = same && lastNames[i] == name;
+            attributeValues[i] = value(r, i);
+        }
+        if (!same) {
+            lastNames = java.util.Arrays.copyOf(scratchNames, count);
+        }
+        return new LazyElement(qname, lastNames, attributeValues);
     }
 
     /**

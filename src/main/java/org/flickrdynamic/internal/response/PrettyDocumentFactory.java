@@ -17,7 +17,9 @@ import org.dom4j.tree.DefaultElement;
  *
  * <p>Everything else is plain dom4j: the nodes are {@link DefaultElement}s, XPath works as usual, and
  * nothing is computed until {@code toString()} is called, so parsing costs what it did. Elements added
- * later to a tree made by this factory are made by it too.
+ * later to a tree made by this factory are made by it too. ({@link FastTreeBuilder} makes the elements of
+ * answers it parses with this factory as {@link LazyElement}s, {@code DefaultElement}s too, which print
+ * the same way.)
  *
  * <pre>{@code
  * SAXReader reader = new SAXReader();
