@@ -375,26 +375,30 @@ public final class FastTreeBuilder {
     }
 
     /**
-     * An attribute's value. Read through the parser's typed access, which hands over its own buffer, so
-     * that a value equal to the one at the same position of the previous element (a list's elements repeat
-     * most of theirs: farm, server, ispublic, license...) costs no new String; the parser's plain access
-     * makes one String of all of an element's values and then a copy of each.
+     * An attribute's value. Read through the parser's typed access, which hands over its own buffer, so that a
+     * value seen shortly before (a list's elements repeat many of theirs: farm, server, license, the owner
+     * and their name...) costs no new String; the parser's plain access makes one String of all of an
+     * element's values and then a copy of each.
      */
     private String value(XMLStreamReader r, int i) throws XMLStreamException {
-        if (i >= LAST_ATTRIBUTES || !(r instanceof XMLStreamReader2 typed)) {
+        if (!(r instanceof XMLStreamReader2 typed)) {
             return r.getAttributeValue(i);
         }
-        values.position = i;
         values.value = null;
         typed.getAttributeAs(i, values);
         // Typed access trims white space at either end; such values (and empty ones) are read exactly.
         return values.value != null ? values.value : r.getAttributeValue(i);
     }
 
-    /** Receives a value from the parser's buffer; see {@link #value}. */
+    /**
+     * Receives a value from the parser's buffer (see {@link #value}) and looks it up in a small table of
+     * recent values by content: direct-mapped, so a miss costs one comparison and replaces the slot, and
+     * bounded in slots and in the length of what it keeps, so it holds little between answers.
+     */
     private static final class Values extends TypedValueDecoder {
-        final String[] last = new String[LAST_ATTRIBUTES];
-        int position;
+        private static final int SLOTS = 256;
+        private static final int LONGEST = 64;
+        final String[] recent = new String[SLOTS];
         String value;
 
         @Override
@@ -408,8 +412,17 @@ public final class FastTreeBuilder {
                 value = null; // perhaps trimmed (or a neighbour's space): the caller reads it exactly
                 return;
             }
-            String previous = last[position];
             int length = end - start;
+            if (length > LONGEST) {
+                value = new String(buffer, start, length);
+                return;
+            }
+            int h = length;
+            for (int k = start; k < end; k++) {
+                h = 31 * h + buffer[k];
+            }
+            int slot = (h ^ h >>> 16) & (SLOTS - 1);
+            String previous = recent[slot];
             if (previous != null && previous.length() == length) {
                 // From the end: values that differ (ids, secrets, URLs) mostly share their start.
                 int k = length - 1;
@@ -422,7 +435,7 @@ public final class FastTreeBuilder {
                 }
             }
             value = new String(buffer, start, length);
-            last[position] = value;
+            recent[slot] = value;
         }
 
         @Override
