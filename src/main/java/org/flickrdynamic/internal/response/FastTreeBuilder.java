@@ -23,7 +23,6 @@ import org.dom4j.QName;
 import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Builds a dom4j tree straight from a StAX pull parser (Aalto), with every node made by the
@@ -83,7 +82,7 @@ public final class FastTreeBuilder {
     // the same order, and the parser hands out one String per name, so most lookups are one comparison.
     private final String[] lastAttributeKeys = new String[LAST_ATTRIBUTES];
     private final QName[] lastAttributeNames = new QName[LAST_ATTRIBUTES];
-    private final Values values = new Values();
+    private final RecentValues values = new RecentValues();
     // Parsed elements keep their attributes as arrays (LazyElement) when the factory is the library's own; a
     // factory of the caller's makes every node itself. The names array of the last element so made is handed
     // to the next one with the same names, as a list's elements have.
@@ -376,72 +375,18 @@ public final class FastTreeBuilder {
 
     /**
      * An attribute's value. Read through the parser's typed access, which hands over its own buffer, so that a
-     * value seen shortly before (a list's elements repeat many of theirs: farm, server, license, the owner
-     * and their name...) costs no new String; the parser's plain access makes one String of all of an
-     * element's values and then a copy of each.
+     * value seen shortly before costs no new String (see {@link RecentValues}); the parser's plain access makes
+     * one String of all of an element's values and then a copy of each.
      */
     private String value(XMLStreamReader r, int i) throws XMLStreamException {
         if (!(r instanceof XMLStreamReader2 typed)) {
             return r.getAttributeValue(i);
         }
-        values.value = null;
+        values.at(i);
         typed.getAttributeAs(i, values);
         // Typed access trims white space at either end; such values (and empty ones) are read exactly.
-        return values.value != null ? values.value : r.getAttributeValue(i);
-    }
-
-    /**
-     * Receives a value from the parser's buffer (see {@link #value}) and looks it up in a small table of
-     * recent values by content: direct-mapped, so a miss costs one comparison and replaces the slot, and
-     * bounded in slots and in the length of what it keeps, so it holds little between answers.
-     */
-    private static final class Values extends TypedValueDecoder {
-        private static final int SLOTS = 256;
-        private static final int LONGEST = 64;
-        final String[] recent = new String[SLOTS];
-        String value;
-
-        @Override
-        public void decode(String lexical) {
-            value = null; // not expected from Aalto; the caller reads the value exactly instead
-        }
-
-        @Override
-        public void decode(char[] buffer, int start, int end) {
-            if (start > 0 && buffer[start - 1] <= ' ' || end < buffer.length && buffer[end] <= ' ') {
-                value = null; // perhaps trimmed (or a neighbour's space): the caller reads it exactly
-                return;
-            }
-            int length = end - start;
-            if (length > LONGEST) {
-                value = new String(buffer, start, length);
-                return;
-            }
-            int h = length;
-            for (int k = start; k < end; k++) {
-                h = 31 * h + buffer[k];
-            }
-            int slot = (h ^ h >>> 16) & (SLOTS - 1);
-            String previous = recent[slot];
-            if (previous != null && previous.length() == length) {
-                // From the end: values that differ (ids, secrets, URLs) mostly share their start.
-                int k = length - 1;
-                while (k >= 0 && previous.charAt(k) == buffer[start + k]) {
-                    k--;
-                }
-                if (k < 0) {
-                    value = previous;
-                    return;
-                }
-            }
-            value = new String(buffer, start, length);
-            recent[slot] = value;
-        }
-
-        @Override
-        public void handleEmptyValue() {
-            value = null;
-        }
+        String value = values.value();
+        return value != null ? value : r.getAttributeValue(i);
     }
 
     private QName attributeName(XMLStreamReader r, int i) {
