@@ -95,7 +95,8 @@ search_static() {
     done
   done | tee "$root/target/bench-search-static.txt"
   echo "== search: allocation per page, sequential (JMH gc profiler; gc.alloc.rate.norm is bytes per page)"
-  java -cp "$cp" org.openjdk.jmh.Main 'org\.flickrdynamic\.SearchBenchmark\.search(Ours|Baseline)$' \
+  echo "   the page alone; then every photo's attributes read by name (EveryValue), as Attribute objects (EveryAttribute)"
+  java -cp "$cp" org.openjdk.jmh.Main 'org\.flickrdynamic\.SearchBenchmark\.search(Ours|Baseline)(EveryValue|EveryAttribute)?$' \
     -p endpoint="$STATIC_URL" -prof gc -jvmArgsAppend -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider \
     -rf text -rff "$root/target/bench-search-alloc.txt" "$@" > "$root/target/bench-search-alloc.log"
   grep -E 'Benchmark|thrpt|gc.alloc.rate.norm' "$root/target/bench-search-alloc.txt" | grep -v -e 'gc.count' -e 'gc.time'

@@ -2,6 +2,8 @@ package org.flickrdynamic;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -9,6 +11,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.dom4j.Attribute;
 import org.dom4j.Document;
 import org.dom4j.Element;
 import org.dom4j.io.SAXReader;
@@ -34,6 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code SAXReader} parse written the obvious way. Both ask for gzip (HttpClient's default, and ours), and
  * the sandbox serves it, as Flickr does. {@code searchFloor} fetches the same page without parsing it,
  * to show how much of each figure is the server and the wire rather than the client.
+ *
+ * <p>{@code searchOursEveryValue} and {@code searchBaselineEveryValue} also read every attribute of every
+ * photo by name ({@code attributeValue}), as a program listing the photos does; {@code ...EveryAttribute}
+ * reads them as dom4j {@code Attribute} objects ({@code attributes()}), so the gc profiler shows what a page
+ * costs when every value is touched, not only when its tree is built.
  *
  * <p>{@code page=typical} asks for the extras of a typical photo list (license, upload date, owner name,
  * one image URL with its size), about 150 KB of XML, the size of Flickr's own 500-photo pages with extras;
@@ -64,6 +72,7 @@ public class SearchBenchmark {
     private CloseableHttpClient baseline;
     private String baselineUrl;
     private String extras;
+    private String[] photoAttributes;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
@@ -86,9 +95,21 @@ public class SearchBenchmark {
             System.out.printf("%n# page: %,d bytes of XML%n", xml.length);
         }
         int ours = photos(searchOurs());
-        int theirs = photos(searchBaseline());
+        Element rsp = searchBaseline();
+        int theirs = photos(rsp);
         if (ours != 500 || theirs != 500) {
             throw new IllegalStateException("expected 500 photos, got " + ours + " and " + theirs);
+        }
+        // Every name any photo has: a program knows the extras it asked for.
+        Set<String> names = new LinkedHashSet<>();
+        for (Element photo : rsp.element("photos").elements("photo")) {
+            for (int i = 0; i < photo.attributeCount(); i++) {
+                names.add(photo.attribute(i).getName());
+            }
+        }
+        photoAttributes = names.toArray(new String[0]);
+        if (everyValue(searchOurs()) != everyValue(rsp) || everyAttribute(searchOurs()) != everyAttribute(searchBaseline())) {
+            throw new IllegalStateException("ours and the baseline read different values");
         }
     }
 
@@ -121,6 +142,53 @@ public class SearchBenchmark {
             }
             return doc.getRootElement();
         });
+    }
+
+    /** Our page, then every attribute of every photo read by name. */
+    @Benchmark
+    public long searchOursEveryValue() {
+        return everyValue(searchOurs());
+    }
+
+    /** The baseline's page, then every attribute of every photo read by name. */
+    @Benchmark
+    public long searchBaselineEveryValue() throws IOException {
+        return everyValue(searchBaseline());
+    }
+
+    /** Our page, then every attribute of every photo read as an {@code Attribute}. */
+    @Benchmark
+    public long searchOursEveryAttribute() {
+        return everyAttribute(searchOurs());
+    }
+
+    /** The baseline's page, then every attribute of every photo read as an {@code Attribute}. */
+    @Benchmark
+    public long searchBaselineEveryAttribute() throws IOException {
+        return everyAttribute(searchBaseline());
+    }
+
+    /** The characters of every photo's attributes, each read by its name. */
+    private long everyValue(Element rsp) {
+        long chars = 0;
+        for (Element photo : rsp.element("photos").elements("photo")) {
+            for (String name : photoAttributes) {
+                String value = photo.attributeValue(name);
+                chars += value == null ? 0 : value.length();
+            }
+        }
+        return chars;
+    }
+
+    /** The characters of every photo's attributes, each read from its {@code Attribute} object. */
+    private static long everyAttribute(Element rsp) {
+        long chars = 0;
+        for (Element photo : rsp.element("photos").elements("photo")) {
+            for (Attribute a : photo.attributes()) {
+                chars += a.getValue().length();
+            }
+        }
+        return chars;
     }
 
     /**

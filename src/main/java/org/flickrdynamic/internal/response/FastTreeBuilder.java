@@ -23,7 +23,6 @@ import org.dom4j.QName;
 import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Builds a dom4j tree straight from a StAX pull parser (Aalto), with every node made by the
@@ -31,6 +30,11 @@ import org.codehaus.stax2.typed.TypedValueDecoder;
  * about three times faster, because nothing goes through SAX's callbacks and attribute objects, names
  * come from a small per-builder cache in front of the factory's synchronised {@code QName} cache, and
  * attribute lists are sized once.
+ *
+ * <p>With {@link PrettyDocumentFactory} (the client's), an element with attributes is a {@link LazyElement}:
+ * it keeps its attributes' names and values as arrays, the names shared by consecutive elements that have the
+ * same, and makes the {@code Attribute} objects only if something asks for them, which reading values never
+ * does. With any other factory, every node, attributes included, is made by the factory as it comes.
  *
  * <p>It is as strict as the SAX reader it replaced, and stricter on encodings:
  * <ul>
@@ -78,7 +82,13 @@ public final class FastTreeBuilder {
     // the same order, and the parser hands out one String per name, so most lookups are one comparison.
     private final String[] lastAttributeKeys = new String[LAST_ATTRIBUTES];
     private final QName[] lastAttributeNames = new QName[LAST_ATTRIBUTES];
-    private final Values values = new Values();
+    private final RecentValues values = new RecentValues();
+    // Parsed elements keep their attributes as arrays (LazyElement) when the factory is the library's own; a
+    // factory of the caller's makes every node itself. The names array of the last element so made is handed
+    // to the next one with the same names, as a list's elements have.
+    private final boolean lazy;
+    private QName[] lastNames = new QName[0];
+    private QName[] scratchNames = new QName[16];
     private final StringBuilder text = new StringBuilder();
     private Element[] stack = new Element[16];
     private final int maxDepth;
@@ -108,6 +118,7 @@ public final class FastTreeBuilder {
         this.maxDepth = maxDepth;
         this.maxNodes = maxNodes;
         this.maxAttributes = maxAttributes;
+        this.lazy = factory.getClass() == PrettyDocumentFactory.class;
     }
 
     /** A limit from its system property, or the default when it is unset or not a positive number. */
@@ -317,13 +328,17 @@ public final class FastTreeBuilder {
     }
 
     private Element startElement(XMLStreamReader r) throws XMLStreamException {
-        Element e = factory.createElement(name(r.getLocalName(), r.getPrefix(), r.getNamespaceURI()));
+        QName qname = name(r.getLocalName(), r.getPrefix(), r.getNamespaceURI());
+        int count = r.getAttributeCount();
+        Element e = lazy && count > 0 ? lazyElement(r, qname, count) : factory.createElement(qname);
         for (int i = 0, n = r.getNamespaceCount(); i < n; i++) {
             String prefix = r.getNamespacePrefix(i);
             String uri = r.getNamespaceURI(i);
             e.add(factory.createNamespace(prefix == null ? "" : prefix, uri == null ? "" : uri));
         }
-        int count = r.getAttributeCount();
+        if (lazy) {
+            return e;
+        }
         if (count == 1) {
             e.add(factory.createAttribute(e, attributeName(r, 0), value(r, 0)));
         } else if (count > 1) {
@@ -339,61 +354,39 @@ public final class FastTreeBuilder {
         return e;
     }
 
-    /**
-     * An attribute's value. Read through the parser's typed access, which hands over its own buffer, so
-     * that a value equal to the one at the same position of the previous element (a list's elements repeat
-     * most of theirs: farm, server, ispublic, license...) costs no new String; the parser's plain access
-     * makes one String of all of an element's values and then a copy of each.
-     */
-    private String value(XMLStreamReader r, int i) throws XMLStreamException {
-        if (i >= LAST_ATTRIBUTES || !(r instanceof XMLStreamReader2 typed)) {
-            return r.getAttributeValue(i);
+    /** An element with its attributes as arrays, the names shared with the previous such element when equal. */
+    private Element lazyElement(XMLStreamReader r, QName qname, int count) throws XMLStreamException {
+        if (scratchNames.length < count) {
+            scratchNames = new QName[Math.max(count, scratchNames.length * 2)];
         }
-        values.position = i;
-        values.value = null;
-        typed.getAttributeAs(i, values);
-        // Typed access trims white space at either end; such values (and empty ones) are read exactly.
-        return values.value != null ? values.value : r.getAttributeValue(i);
+        String[] attributeValues = new String[count];
+        boolean same = lastNames.length == count;
+        for (int i = 0; i < count; i++) {
+            QName name = attributeName(r, i);
+            scratchNames[i] = name;
+            same = same && lastNames[i] == name;
+            attributeValues[i] = value(r, i);
+        }
+        if (!same) {
+            lastNames = java.util.Arrays.copyOf(scratchNames, count);
+        }
+        return new LazyElement(qname, lastNames, attributeValues);
     }
 
-    /** Receives a value from the parser's buffer; see {@link #value}. */
-    private static final class Values extends TypedValueDecoder {
-        final String[] last = new String[LAST_ATTRIBUTES];
-        int position;
-        String value;
-
-        @Override
-        public void decode(String lexical) {
-            value = null; // not expected from Aalto; the caller reads the value exactly instead
+    /**
+     * An attribute's value. Read through the parser's typed access, which hands over its own buffer, so that a
+     * value seen shortly before costs no new String (see {@link RecentValues}); the parser's plain access makes
+     * one String of all of an element's values and then a copy of each.
+     */
+    private String value(XMLStreamReader r, int i) throws XMLStreamException {
+        if (!(r instanceof XMLStreamReader2 typed)) {
+            return r.getAttributeValue(i);
         }
-
-        @Override
-        public void decode(char[] buffer, int start, int end) {
-            if (start > 0 && buffer[start - 1] <= ' ' || end < buffer.length && buffer[end] <= ' ') {
-                value = null; // perhaps trimmed (or a neighbour's space): the caller reads it exactly
-                return;
-            }
-            String previous = last[position];
-            int length = end - start;
-            if (previous != null && previous.length() == length) {
-                // From the end: values that differ (ids, secrets, URLs) mostly share their start.
-                int k = length - 1;
-                while (k >= 0 && previous.charAt(k) == buffer[start + k]) {
-                    k--;
-                }
-                if (k < 0) {
-                    value = previous;
-                    return;
-                }
-            }
-            value = new String(buffer, start, length);
-            last[position] = value;
-        }
-
-        @Override
-        public void handleEmptyValue() {
-            value = null;
-        }
+        values.at(i);
+        typed.getAttributeAs(i, values);
+        // Typed access trims white space at either end; such values (and empty ones) are read exactly.
+        String value = values.value();
+        return value != null ? value : r.getAttributeValue(i);
     }
 
     private QName attributeName(XMLStreamReader r, int i) {

@@ -17,7 +17,9 @@ import org.dom4j.tree.DefaultElement;
  *
  * <p>Everything else is plain dom4j: the nodes are {@link DefaultElement}s, XPath works as usual, and
  * nothing is computed until {@code toString()} is called, so parsing costs what it did. Elements added
- * later to a tree made by this factory are made by it too.
+ * later to a tree made by this factory are made by it too. (When {@link FastTreeBuilder} parses with this
+ * factory, an element with attributes is a {@link LazyElement}: a {@code DefaultElement} too, printing the
+ * same way, that makes its attribute objects only when they are asked for.)
  *
  * <pre>{@code
  * SAXReader reader = new SAXReader();

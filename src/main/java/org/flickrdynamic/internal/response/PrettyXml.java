@@ -34,11 +34,7 @@ public final class PrettyXml {
     private static void write(Element e, int depth, StringBuilder sb) {
         indent(depth, sb);
         sb.append('<').append(e.getQualifiedName());
-        for (Attribute a : e.attributes()) {
-            sb.append(' ').append(a.getQualifiedName()).append("=\"");
-            escape(a.getValue(), true, sb);
-            sb.append('"');
-        }
+        attributes(e, sb);
         List<Node> content = e.content();
         if (content.isEmpty()) {
             sb.append(" />");
@@ -64,15 +60,28 @@ public final class PrettyXml {
         sb.append("</").append(e.getQualifiedName()).append('>');
     }
 
+    /** The attributes, each after a space; a parsed element's from its arrays, so printing makes no objects. */
+    private static void attributes(Element e, StringBuilder sb) {
+        if (e instanceof LazyElement lazy) {
+            lazy.forEachAttribute((name, value) -> attribute(name.getQualifiedName(), value, sb));
+        } else {
+            for (Attribute a : e.attributes()) {
+                attribute(a.getQualifiedName(), a.getValue(), sb);
+            }
+        }
+    }
+
+    private static void attribute(String name, String value, StringBuilder sb) {
+        sb.append(' ').append(name).append("=\"");
+        escape(value, true, sb);
+        sb.append('"');
+    }
+
     /** Mixed content is written as it came, so no text changes. */
     private static void inline(Node n, StringBuilder sb) {
         if (n instanceof Element el) {
             sb.append('<').append(el.getQualifiedName());
-            for (Attribute a : el.attributes()) {
-                sb.append(' ').append(a.getQualifiedName()).append("=\"");
-                escape(a.getValue(), true, sb);
-                sb.append('"');
-            }
+            attributes(el, sb);
             if (el.content().isEmpty()) {
                 sb.append(" />");
                 return;
