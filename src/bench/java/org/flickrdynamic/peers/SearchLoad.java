@@ -83,7 +83,7 @@ public final class SearchLoad {
             }
             double n = pages1 - pages0;
             // pages/s, then the process's CPU (every thread: the client's, its GC's and its JIT's) per page
-            System.out.printf("%.1f %.1f%n", n / ((t1 - t0) / 1e9), (cpu1 - cpu0) / 1e6 / n);
+            System.out.printf(java.util.Locale.ROOT, "%.1f %.2f%n", n / ((t1 - t0) / 1e9), (cpu1 - cpu0) / 1e6 / n);
         }
     }
 
