@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.flickrdynamic.testing.ScratchLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,12 +50,7 @@ class SandboxRoundTripScriptTest {
     }
 
     private Path install() throws IOException {
-        Files.createDirectories(root.resolve("bin"));
-        for (String name : new String[] {"flickr", ".jvm", ".java.sh"}) {
-            Path copy = root.resolve("bin").resolve(name);
-            Files.copy(Path.of("bin").resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
-            assertTrue(copy.toFile().setExecutable(true));
-        }
+        Path flickr = ScratchLauncher.install(root);
         String cp = Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                         .split(File.pathSeparator))
                 .filter(e -> !e.contains("jruby") && !e.contains("groovy") && !e.contains("clojure")
@@ -63,6 +58,6 @@ class SandboxRoundTripScriptTest {
                 .map(e -> Path.of(e).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
         Files.writeString(root.resolve("bin/.classpath.sh"), "FLICKR_DYNAMIC_CP='" + cp + "'\n");
-        return root.resolve("bin/flickr");
+        return flickr;
     }
 }

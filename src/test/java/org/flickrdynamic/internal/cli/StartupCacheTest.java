@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.flickrdynamic.testing.ScratchLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,12 +132,7 @@ class StartupCacheTest {
 
     /** The launcher files in a scratch root, and a jar of the compiled classes beside their dependencies. */
     private Path install() throws IOException {
-        Files.createDirectories(root.resolve("bin"));
-        for (String name : new String[] {"flickr", ".jvm", ".java.sh"}) {
-            Path copy = root.resolve("bin").resolve(name);
-            Files.copy(Path.of("bin").resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
-            assertTrue(copy.toFile().setExecutable(true));
-        }
+        ScratchLauncher.install(root);
         Path jar = root.resolve("flickr-dynamic.jar");
         jarOf(Path.of("target/classes"), jar);
         List<String> cp = new ArrayList<>(List.of(jar.toString()));
