@@ -40,6 +40,8 @@ public final class ResponseCache {
     private final LinkedHashMap<Key, Entry> entries;
 
     /**
+     * A cache whose answers expire by {@code clock}.
+     *
      * @param ttl        how long an answer is kept, at most {@link #MAX_TTL}
      * @param maxEntries how many answers are kept at most
      * @param clock      the clock that decides when an answer has expired
@@ -52,8 +54,10 @@ public final class ResponseCache {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
+            // ResponseCache.Entry in full: inside a LinkedHashMap subclass a bare Entry can name a member type
+            // the map inherits, and javac 25 reads it so (javac 17 took this class's own Entry).
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, ResponseCache.Entry> eldest) {
                 return size() > maxEntries;
             }
         };
