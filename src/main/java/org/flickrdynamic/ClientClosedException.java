@@ -9,7 +9,11 @@ package org.flickrdynamic;
 public class ClientClosedException extends FlickrException {
     private static final long serialVersionUID = 1L;
 
-    /** @param what the method or step that was refused, or {@code null} */
+    /**
+     * The error for a call made on a closed client.
+     *
+     * @param what the method or step that was refused, or {@code null}
+     */
     public ClientClosedException(String what) {
         super((what == null ? "" : what + ": ") + "this client is closed; build another with newBuilder().build()",
                 false, null);

@@ -19,6 +19,8 @@ public class FlickrApiException extends FlickrException {
     private final String explanation;
 
     /**
+     * An error Flickr answered, temporary when the bundled method table says its code is.
+     *
      * @param method        the full method name called
      * @param code          Flickr's error code
      * @param flickrMessage the {@code msg} attribute Flickr sent (may be empty)
@@ -30,6 +32,8 @@ public class FlickrApiException extends FlickrException {
     }
 
     /**
+     * An error Flickr answered, after one attempt.
+     *
      * @param method        the full method name called
      * @param code          Flickr's error code
      * @param flickrMessage the {@code msg} attribute Flickr sent (may be empty)

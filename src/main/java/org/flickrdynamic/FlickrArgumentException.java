@@ -26,6 +26,8 @@ public class FlickrArgumentException extends FlickrException {
     private final Set<String> settings;
 
     /**
+     * A refusal of a call's arguments, naming no setting.
+     *
      * @param method   the method called (as given by the caller), or {@code null} when there is none
      * @param problems every problem found, each a sentence; at least one
      */
@@ -34,6 +36,8 @@ public class FlickrArgumentException extends FlickrException {
     }
 
     /**
+     * A refusal of a call's arguments or of the settings it was made with.
+     *
      * @param method   the method called (as given by the caller), or {@code null} when there is none
      * @param problems every problem found, each a sentence; at least one
      * @param settings the settings at fault among {@link #API_KEY}, {@link #SECRET} and {@link #TOKEN}

@@ -19,6 +19,8 @@ public class FlickrException extends RuntimeException {
     private final int attempts;
 
     /**
+     * A failure after one attempt.
+     *
      * @param message   what went wrong, free of secrets
      * @param retryable whether repeating the same call later could succeed
      * @param cause     the underlying failure, or {@code null}
@@ -28,6 +30,8 @@ public class FlickrException extends RuntimeException {
     }
 
     /**
+     * A failure after {@code attempts} attempts.
+     *
      * @param message   what went wrong, free of secrets; it should already say how many attempts were made
      * @param retryable whether repeating the same call later could succeed
      * @param cause     the underlying failure, or {@code null}

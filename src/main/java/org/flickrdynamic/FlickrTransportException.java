@@ -87,6 +87,8 @@ public class FlickrTransportException extends FlickrException {
     private final boolean requestSent;
 
     /**
+     * A transport failure without a server-given wait.
+     *
      * @param message    what went wrong, with the HTTP status and the start of the body where there is one
      * @param kind       what kind of failure it was; it decides {@link #isRetryable()} and {@link #requestSent()}
      * @param httpStatus the HTTP status of the answer, or 0 when none was received
@@ -97,6 +99,8 @@ public class FlickrTransportException extends FlickrException {
     }
 
     /**
+     * A transport failure, with the wait the server asked for.
+     *
      * @param message    what went wrong, with the HTTP status and the start of the body where there is one
      * @param kind       what kind of failure it was
      * @param httpStatus the HTTP status of the answer, or 0 when none was received

@@ -14,6 +14,8 @@ public class TokenStoreException extends FlickrArgumentException {
     private final transient Path path;
 
     /**
+     * A token store that cannot be used as it is.
+     *
      * @param path    the file or folder at fault
      * @param problem what is wrong there and how to fix it, free of secrets
      */

@@ -40,6 +40,7 @@ public record RateLimit(int permits, Duration period, int burst, Duration maxWai
     public static final Duration LONGEST_WAIT = Duration.ofDays(36_500);
 
     /**
+     * A limit, its values checked.
      *
      * @param permits how many requests per period
      * @param burst how many requests may go at once when the key has been idle

@@ -15,6 +15,8 @@ public class MethodTableException extends FlickrArgumentException {
     private final int line;
 
     /**
+     * A method table that cannot be loaded.
+     *
      * @param file    the file (or resource) that failed
      * @param line    the 1-based line of the fault, or 0 when the fault has no line
      * @param problem what is wrong there

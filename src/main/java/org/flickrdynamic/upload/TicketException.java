@@ -30,6 +30,8 @@ public class TicketException extends FlickrException {
     private final List<String> tickets;
 
     /**
+     * Upload tickets that gave no photo.
+     *
      * @param reason  why
      * @param tickets the tickets concerned
      * @param message what happened, naming the tickets
