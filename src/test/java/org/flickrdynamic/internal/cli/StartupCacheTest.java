@@ -21,6 +21,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.flickrdynamic.testing.Jdks;
 import org.flickrdynamic.testing.ScratchLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +47,9 @@ class StartupCacheTest {
 
     @Test
     void theAheadOfTimeCacheOfAJava25() throws Exception {
-        Path java = java25();
-        Assumptions.assumeTrue(java != null, "no Java 25 on this machine (JAVA25_HOME or /usr/lib/jvm/*25*)");
-        cacheLifecycle(java, root.resolve("target/aot/flickr-java25.aot"));
+        Path home = Jdks.java25Home();
+        Assumptions.assumeTrue(home != null, "no Java 25 on this machine (JAVA25_HOME or /usr/lib/jvm/*25*)");
+        cacheLifecycle(home.resolve("bin/java"), root.resolve("target/aot/flickr-java25.aot"));
     }
 
     private void cacheLifecycle(Path realJava, Path cache) throws Exception {
@@ -155,19 +156,6 @@ class StartupCacheTest {
                 Files.copy(f, out);
                 out.closeEntry();
             }
-        }
-    }
-
-    private static Path java25() {
-        String configured = System.getenv("JAVA25_HOME");
-        if (configured != null && Files.isExecutable(Path.of(configured, "bin", "java"))) {
-            return Path.of(configured, "bin", "java");
-        }
-        try (Stream<Path> jvms = Files.list(Path.of("/usr/lib/jvm"))) {
-            return jvms.filter(d -> d.getFileName().toString().contains("25"))
-                    .map(d -> d.resolve("bin/java")).filter(Files::isExecutable).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null;
         }
     }
 }
