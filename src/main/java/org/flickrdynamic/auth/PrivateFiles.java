@@ -3,13 +3,11 @@ package org.flickrdynamic.auth;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
@@ -18,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.Set;
+
+import org.flickrdynamic.internal.FileMoves;
 
 /**
  * The file handling of the {@link TokenStore}, made safe for a folder another user might reach: no link
@@ -178,11 +178,7 @@ final class PrivateFiles {
                 }
                 ch.force(true); // on the disk before the rename, so a crash leaves the old file or the new one
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileMoves.replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -6,15 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import org.dom4j.Document;
 import org.dom4j.DocumentException;
 import org.dom4j.Element;
+import org.flickrdynamic.internal.FileMoves;
 import org.flickrdynamic.internal.response.PrettyXml;
 import org.flickrdynamic.internal.response.SecureXml;
 
@@ -66,11 +65,7 @@ final class BackupFolder {
                 out.flush();
                 channel.force(true);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileMoves.replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import org.flickrdynamic.FlickrTransportException;
+import org.flickrdynamic.internal.FileMoves;
 import org.flickrdynamic.internal.transport.HttpAnswer;
 
 /**
@@ -99,7 +98,7 @@ final class IntoFile implements HttpAnswer.Reader<DownloadedFile> {
                         + " of " + announced + " bytes", FlickrTransportException.Kind.CONNECTION_LOST, 0, null);
             }
             disk(() -> {
-                move(part, target);
+                FileMoves.replace(part, target);
                 return null;
             }, target);
         } finally {
@@ -116,14 +115,6 @@ final class IntoFile implements HttpAnswer.Reader<DownloadedFile> {
             return expectedSha256 == null || expectedSha256.equalsIgnoreCase(sha256(target));
         } catch (IOException e) {
             return false; // unreadable: fetched again, and written over
-        }
-    }
-
-    private static void move(Path part, Path target) throws IOException {
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

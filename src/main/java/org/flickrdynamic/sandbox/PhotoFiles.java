@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import org.flickrdynamic.internal.FileMoves;
 
 /**
  * The files uploaded to a sandbox, kept byte for byte so the original of an uploaded or replaced photo is
@@ -61,7 +61,7 @@ final class PhotoFiles implements AutoCloseable {
             out.close();
             Path target = folder().resolve(sha256);
             if (!Files.exists(target)) {
-                move(part, target);
+                FileMoves.replace(part, target);
             }
         }
 
@@ -88,7 +88,7 @@ final class PhotoFiles implements AutoCloseable {
                 try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     p.store(out, "photo id = SHA-256 of its original file");
                 }
-                move(tmp, folder().resolve("index.properties"));
+                FileMoves.replace(tmp, folder().resolve("index.properties"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the sandbox's file index in " + dir, e);
             }
@@ -111,14 +111,6 @@ final class PhotoFiles implements AutoCloseable {
             dir = temporary ? Files.createTempDirectory("flickr-sandbox-files-") : Files.createDirectories(given);
         }
         return dir;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Removes a temporary folder with its files; a kept folder stays. */

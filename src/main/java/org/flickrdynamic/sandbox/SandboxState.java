@@ -5,15 +5,15 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.flickrdynamic.internal.FileMoves;
 
 /**
  * A sandbox's data kept in a folder ({@code data.tsv}), so that uploads and edits made through one
@@ -103,11 +103,7 @@ final class SandboxState {
                             Long.toString(s.created()), Long.toString(s.updated()));
                 }
             }
-            try {
-                Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileMoves.replace(tmp, dir.resolve(FILE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sandbox data in " + dir, e);
         }

@@ -5,16 +5,16 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.flickrdynamic.internal.FileMoves;
 
 /**
  * Where a command's result goes: standard output ({@code -} too), or a file given with {@code --output}.
@@ -205,11 +205,7 @@ final class Output implements AutoCloseable {
             throw new OutputException("cannot write " + target + ": writing failed (is the disk full?)");
         }
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            FileMoves.replace(temp, target);
             committed = true;
             unhook(cleanup);
         } catch (IOException e) {
