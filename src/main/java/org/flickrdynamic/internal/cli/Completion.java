@@ -17,6 +17,8 @@ import org.flickrdynamic.table.MethodTable;
 final class Completion {
     static final String OPTIONS = "--sandbox --endpoint --help --version --list --xpath --all-pages --output";
     static final String SUBCOMMANDS = "auth completion methods";
+    /** The options followed by a value, as a case pattern: both scripts skip the value when looking for the method. */
+    static final String VALUED = "--output|-o|--endpoint|--xpath|--help|-h|--list";
 
     private Completion() {
     }
@@ -91,7 +93,7 @@ final class Completion {
                   for (( i = 1; i < cword; i++ )); do
                     w="${words[i]}"
                     case "$w" in
-                      --output|-o|--endpoint|--xpath|--help|-h|--list) (( i++ )) ;;
+                      {{VALUED}}) (( i++ )) ;;
                       -*) ;;
                       *) first="$w"; break ;;
                     esac
@@ -129,7 +131,7 @@ final class Completion {
                   _flickr_dynamic_trim
                 }
                 complete -F _flickr_dynamic flickr
-                """.replace("{{OPTIONS}}", OPTIONS).replace("{{SUBCOMMANDS}}", SUBCOMMANDS));
+                """.replace("{{OPTIONS}}", OPTIONS).replace("{{SUBCOMMANDS}}", SUBCOMMANDS).replace("{{VALUED}}", VALUED));
         return sb.toString();
     }
 
@@ -156,7 +158,7 @@ final class Completion {
                   for (( i = 2; i < CURRENT; i++ )); do
                     w="${words[i]}"
                     case "$w" in
-                      --output|-o|--endpoint|--xpath|--help|-h|--list) (( i++ )) ;;
+                      %s) (( i++ )) ;;
                       -*) ;;
                       *) first="$w"; break ;;
                     esac
@@ -177,7 +179,7 @@ final class Completion {
                   esac
                 }
                 compdef _flickr_dynamic flickr
-                """.formatted(OPTIONS, SUBCOMMANDS, OPTIONS));
+                """.formatted(VALUED, OPTIONS, SUBCOMMANDS, OPTIONS));
         return sb.toString();
     }
 
