@@ -24,8 +24,9 @@ import org.flickrdynamic.internal.response.PrettyDocumentFactory.PrettyAttribute
  * writer, copies) reaches the attributes through the overridden methods.
  *
  * <p>Thread-safety: an answer may be read by several threads at once (the response cache copies its stored
- * answers from any thread, and a program may share one), and reading may make the attributes. They are made under this element's lock, the list is complete before it
- * is handed to {@code DefaultElement}, and only then is {@link #values} cleared; that field is volatile, so a
+ * answers from any thread, and a program may share one), and reading may make the attributes. They are
+ * made under this element's lock, the list is complete before it is handed to {@code DefaultElement}, and
+ * only then is {@link #values} cleared; that field is volatile, so a
  * reader that sees it cleared also sees the list, and a reader that still sees the arrays reads arrays that
  * are never written after the parser made them. Changing an element while others read it is no more safe
  * than with {@code DefaultElement}.
@@ -187,19 +188,11 @@ final class LazyElement extends DefaultElement {
     }
 
     /**
-     * A deep copy, as DefaultElement makes it. Its shallow copy of this object keeps the arrays, so the clone
-     * starts with the same attributes; DefaultElement then appends this element's attributes to it, which
-     * {@link #appendAttributes} recognises as changing nothing.
-     */
-    @Override
-    public Object clone() {
-        return super.clone();
-    }
-
-    /**
      * Adds {@code element}'s attributes, as DefaultElement does; from another parsed element's arrays when it
-     * has no objects yet, so copying it makes none. An element appended to one holding exactly its arrays (a
-     * fresh clone) is left as it is: each of its attributes would only be set to the value it already has.
+     * has no objects yet, so copying it makes none. An element appended to one holding exactly its arrays is
+     * left as it is: each of its attributes would only be set to the value it already has. That is a fresh
+     * clone: DefaultElement's clone() copies this object shallowly, arrays included, then appends this
+     * element's attributes to the copy.
      */
     @Override
     public void appendAttributes(Element element) {
