@@ -72,39 +72,56 @@ cache_fresh() { # FILE CACHE KEY CLASSPATH
   done
 }
 
-# The ahead-of-time cache NAME (under target/aot/) of a Java 25 or later, for KEY and CLASSPATH.
-# aot_needed says whether it must be made first: then the caller runs a short training run of its own
-# with -XX:AOTCacheOutput="$aot_training" (JEP 514: the run records, its exit writes the cache), its
-# output discarded, and calls aot_done. aot_use then sets aot to the options that use the cache, or to
-# nothing (no fresh cache, an older Java, or FLICKR_DYNAMIC_CDS=off). The user's own run is never the
-# training run: the JVM prints a line on standard output when it records one.
+# A start-up cache: a file the JVM starts from (an AppCDS archive, an AOT cache), made by a training run
+# and kept beside its key (CACHE.key). cache_needed FILE KEY CLASSPATH WHAT says whether it must be made
+# first: then it has announced it on stderr and set cache_training, the path the caller's training run
+# writes; the caller then calls cache_done, which moves the result into place or, when there is none,
+# leaves FILE.failed so that no later command tries again for this build. cache_usable says whether FILE
+# is there and fresh. Both read cache_file, cache_key and cache_cp, which cache_needed sets.
+cache_needed() { # FILE KEY CLASSPATH WHAT
+  cache_file="$1" cache_key="$2" cache_cp="$3" cache_training=""
+  [ "${FLICKR_DYNAMIC_CDS:-on}" != off ] || return 1
+  ! cache_usable && ! cache_fresh "$cache_file.failed" "$cache_file" "$cache_key" "$cache_cp" \
+    && mkdir -p "${cache_file%/*}" 2>/dev/null || return 1
+  echo "flickr-dynamic: preparing $4 for fast starts (once per build)..." >&2
+  rm -f "$cache_file" "$cache_file.failed" "$cache_file.key"
+  cache_training="${cache_file%/*}/$$.tmp"
+}
+
+cache_done() {
+  if [ -s "$cache_training" ]; then
+    mv -f "$cache_training" "$cache_file"
+  else
+    rm -f "$cache_training"
+    touch "$cache_file.failed"
+  fi
+  printf '%s' "$cache_key" > "$cache_file.key"
+}
+
+cache_usable() {
+  [ "${FLICKR_DYNAMIC_CDS:-on}" != off ] && cache_fresh "$cache_file" "$cache_file" "$cache_key" "$cache_cp"
+}
+
+# The ahead-of-time cache NAME (under target/aot/) of a Java 25 or later, for KEY and CLASSPATH:
+# aot_needed as cache_needed, with aot_training the training run's -XX:AOTCacheOutput (JEP 514: the run
+# records, its exit writes the cache; its output is discarded), then aot_done. aot_use then sets aot to
+# the options that use the cache, or to nothing (no fresh cache, an older Java, or FLICKR_DYNAMIC_CDS=off).
+# The user's own run is never the training run: the JVM prints a line on standard output when it records one.
 aot_needed() { # NAME KEY CLASSPATH
   aot=()
   aot_training=""
-  aot_cache="$root/target/aot/$1-java$major.aot" aot_key="$2" aot_cp="$3"
-  [ "$major" -ge 25 ] && [ "${FLICKR_DYNAMIC_CDS:-on}" != off ] || return 1
-  ! cache_fresh "$aot_cache" "$aot_cache" "$aot_key" "$aot_cp" \
-    && ! cache_fresh "$aot_cache.failed" "$aot_cache" "$aot_key" "$aot_cp" && mkdir -p "$root/target/aot" 2>/dev/null \
-    || return 1
-  echo "flickr-dynamic: preparing an ahead-of-time cache for fast starts (once per build)..." >&2
-  rm -f "$aot_cache" "$aot_cache.failed" "$aot_cache.key"
-  aot_training="$root/target/aot/$$.tmp"
+  cache_file="$root/target/aot/$1-java$major.aot" cache_key="$2" cache_cp="$3"
+  [ "$major" -ge 25 ] && cache_needed "$cache_file" "$2" "$3" "an ahead-of-time cache" || return 1
+  aot_training="$cache_training"
 }
 
 aot_done() {
-  if [ -s "$aot_training" ]; then
-    mv -f "$aot_training" "$aot_cache"
-  else
-    rm -f "$aot_training"
-    touch "$aot_cache.failed"
-  fi
-  printf '%s' "$aot_key" > "$aot_cache.key"
+  cache_done
 }
 
 aot_use() {
   aot=()
-  if [ "$major" -ge 25 ] && [ "${FLICKR_DYNAMIC_CDS:-on}" != off ] \
-      && cache_fresh "$aot_cache" "$aot_cache" "$aot_key" "$aot_cp"; then
-    aot=(-XX:AOTCache="$aot_cache" -Xlog:aot*=off,cds*=off)
+  if [ "$major" -ge 25 ] && cache_usable; then
+    aot=(-XX:AOTCache="$cache_file" -Xlog:aot*=off,cds*=off)
   fi
 }
